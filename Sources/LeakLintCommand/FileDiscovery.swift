@@ -1,0 +1,119 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Expands command-line path arguments into the list of Go files to read.
+///
+/// Like the go command: `DIR/...` and directories are walked recursively,
+/// skipping `vendor`, `testdata` and folders whose name starts with `.` or
+/// `_`; symbolic links met during a walk are not followed (so a link loop
+/// cannot trap the walk); a file named explicitly is always read, whatever
+/// its name.
+public struct FileDiscovery {
+    /// A path argument that could not be used, with the reason.
+    public struct Problem: Equatable, Sendable {
+        public var path: String
+        public var message: String
+    }
+
+    public private(set) var files: [String] = []
+    public private(set) var problems: [Problem] = []
+    private var seen: Set<String> = []
+
+    public init() {}
+
+    public mutating func add(argument: String) {
+        // `DIR/...` and `DIR` both mean the whole tree below DIR.
+        var path = argument
+        if path == "..." {
+            path = "."
+        } else if path.hasSuffix("/...") {
+            path = String(path.dropLast(4))
+            if path.isEmpty { path = "/" }
+        }
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            let reason = String(cString: strerror(errno)).lowercased()
+            problems.append(Problem(path: argument, message: "cannot read: \(reason)"))
+            return
+        }
+        if (info.st_mode & S_IFMT) == S_IFDIR {
+            var visited: Set<FileIdentity> = []
+            walk(directory: path, visited: &visited)
+        } else {
+            addFile(path)
+        }
+    }
+
+    private mutating func addFile(_ path: String) {
+        let normalised = FileDiscovery.clean(path)
+        if seen.insert(normalised).inserted { files.append(normalised) }
+    }
+
+    /// Device and inode of a directory, to visit each one once.
+    private struct FileIdentity: Hashable {
+        var device: UInt64
+        var inode: UInt64
+    }
+
+    private mutating func walk(directory: String, visited: inout Set<FileIdentity>) {
+        var info = stat()
+        guard stat(directory, &info) == 0 else { return }
+        let identity = FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+        guard visited.insert(identity).inserted else { return }
+        guard let handle = opendir(directory) else {
+            let reason = String(cString: strerror(errno)).lowercased()
+            problems.append(Problem(path: FileDiscovery.clean(directory), message: "cannot read directory: \(reason)"))
+            return
+        }
+        var names: [String] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw -> String in
+                let bytes = raw.bindMemory(to: UInt8.self)
+                let length = bytes.firstIndex(of: 0) ?? bytes.count
+                return String(decoding: bytes[0..<length], as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        closedir(handle)
+        names.sort()
+        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+        for name in names {
+            let child = prefix + name
+            var childInfo = stat()
+            guard lstat(child, &childInfo) == 0 else { continue }
+            let type = childInfo.st_mode & S_IFMT
+            if type == S_IFDIR {
+                if name.hasPrefix(".") || name.hasPrefix("_") || name == "vendor" || name == "testdata" { continue }
+                walk(directory: child, visited: &visited)
+            } else if name.hasSuffix(".go") && !name.hasPrefix(".") && !name.hasPrefix("_") {
+                if type == S_IFREG {
+                    addFile(child)
+                } else if type != S_IFLNK {
+                    problems.append(Problem(path: FileDiscovery.clean(child), message: "not a regular file"))
+                } else {
+                    // A symlinked .go file is read like the go command does; a dangling one is reported.
+                    var target = stat()
+                    if stat(child, &target) == 0 && (target.st_mode & S_IFMT) == S_IFREG {
+                        addFile(child)
+                    } else if stat(child, &target) != 0 {
+                        problems.append(Problem(path: FileDiscovery.clean(child), message: "dangling symbolic link"))
+                    }
+                }
+            }
+        }
+    }
+
+    /// Removes `./` prefixes and duplicate slashes so paths print as people typed them.
+    static func clean(_ path: String) -> String {
+        var result = path
+        while result.hasPrefix("./") && result.count > 2 { result.removeFirst(2) }
+        while result.contains("//") { result = result.replacingOccurrences(of: "//", with: "/") }
+        return result
+    }
+}

@@ -1,0 +1,4 @@
+import Foundation
+import LeakLintCommand
+
+exit(Command.run(arguments: Array(CommandLine.arguments.dropFirst())))
