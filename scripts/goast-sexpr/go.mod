@@ -1,0 +1,3 @@
+module leaklint.local/goast-sexpr
+
+go 1.22
