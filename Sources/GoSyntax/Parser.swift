@@ -8,7 +8,13 @@ public enum GoParser {
     /// follows before reporting an error instead of recursing further.
     public static let maxNestingDepth = 1000
 
+    /// Safe on any thread: if the caller's stack is too small for the
+    /// deepest nesting allowed, parsing moves to a thread with a larger one.
     public static func parse(_ source: [UInt8]) -> SyntaxTree {
+        StackGuard.withDeepStack { parseOnThisThread(source) }
+    }
+
+    static func parseOnThisThread(_ source: [UInt8]) -> SyntaxTree {
         source.withUnsafeBufferPointer { buffer in
             let scan = Scanner.scan(buffer)
             return scan.tokens.withUnsafeBufferPointer { tokens in
@@ -17,7 +23,9 @@ public enum GoParser {
                 var tree = SyntaxTree(
                     source: source, nodes: parser.nodes, lists: parser.lists, comments: scan.comments,
                     errors: [], root: root)
-                tree.errors = parser.errors.isEmpty ? [] : parser.errors.onePerLine(lines: tree.makeLineTable())
+                if !parser.errors.isEmpty {
+                    tree.errors = Array(parser.errors.onePerLine(lines: tree.makeLineTable()).prefix(Parser.maxErrors))
+                }
                 return tree
             }
         }
@@ -57,17 +65,19 @@ struct Parser {
     var bailedOut = false
     var syncPos: Int32 = -1
     var syncCount = 0
+    /// Errors that came from the scanner; the parser's own are counted apart.
+    let scanErrorCount: Int
 
     init(source: UnsafeBufferPointer<UInt8>, tokens: UnsafeBufferPointer<Token>, scanErrors: [SyntaxError]) {
         src = source
         toks = tokens
         tok = tokens[0].kind
         errors = scanErrors
+        scanErrorCount = scanErrors.count
         nodes.reserveCapacity(tokens.count / 2 + 8)
         lists.reserveCapacity(tokens.count / 4 + 8)
         scratch.reserveCapacity(256)
         nodes.append(Node(kind: .invalid, start: 0, end: 0))  // NodeID.none
-        if errors.count >= Parser.maxErrors { bailOut() }
     }
 
     // MARK: - Token cursor
@@ -177,7 +187,7 @@ struct Parser {
     mutating func error(_ offset: Int32, _ message: String) {
         if bailedOut { return }
         errors.append(SyntaxError(offset: offset, message: message))
-        if errors.count >= Parser.maxErrors { bailOut() }
+        if errors.count - scanErrorCount >= Parser.maxErrors { bailOut() }
     }
 
     /// How the current token is named in "found ..." messages.

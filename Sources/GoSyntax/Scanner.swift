@@ -162,7 +162,9 @@ public struct Scanner {
         }
     }
 
+    /// Records an error; beyond `Parser.maxErrors` they are only noise.
     mutating func error(_ offset: Int, _ message: String) {
+        guard errors.count < Parser.maxErrors else { return }
         errors.append(SyntaxError(offset: Int32(truncatingIfNeeded: offset), message: message))
     }
 
