@@ -279,7 +279,9 @@ extension Parser {
         case .assignStmt:
             guard n.b == 1 && n.d == 1 && isTypeSwitchAssert(NodeID(lists[Int(n.c)])) else { return false }
             if n.op == .assign {
-                error(endOf(NodeID(lists[Int(n.a)])), "expected ':=', found '='")
+                var operatorOffset = Int(endOf(NodeID(lists[Int(n.a)])))
+                while operatorOffset < src.count && src[operatorOffset] != UInt8(ascii: "=") { operatorOffset += 1 }
+                error(Int32(operatorOffset), "expected ':=', found '='")
                 return true
             }
             return n.op == .define

@@ -362,7 +362,9 @@ extension Parser {
 
         for (index, entry) in entries.enumerated() where kind(entry.type) == .ellipsis {
             let at = startOf(entry.type)
-            if role != .parameters {
+            if role == .receiver {
+                continue  // Go's parser leaves a variadic receiver to the type checker.
+            } else if role != .parameters {
                 error(at, "invalid use of ...")
             } else if index != entries.count - 1 {
                 error(at, "can only use ... with final parameter")

@@ -184,17 +184,31 @@ struct Parser {
 
     // MARK: - Errors
 
+    /// Records an error. Like Go's parser, a second error on the line of
+    /// the previous one is dropped as a likely echo, and the parser gives
+    /// up after `maxErrors` of its own.
     mutating func error(_ offset: Int32, _ message: String) {
         if bailedOut { return }
+        if errors.count > scanErrorCount, let last = errors.last, sameLine(last.offset, offset) { return }
         errors.append(SyntaxError(offset: offset, message: message))
         if errors.count - scanErrorCount >= Parser.maxErrors { bailOut() }
     }
 
+    /// Whether two offsets lie on the same line (no newline between them).
+    func sameLine(_ first: Int32, _ second: Int32) -> Bool {
+        let (low, high) = first < second ? (Int(first), Int(second)) : (Int(second), Int(first))
+        guard low >= 0, high <= src.count else { return false }
+        var index = low
+        while index < high {
+            if src[index] == 0x0A { return false }
+            index += 1
+        }
+        return true
+    }
+
     /// How the current token is named in "found ..." messages.
     func describeCurrent() -> String {
-        if tok == .semicolon && toks[p].isInsertedSemicolon {
-            return toks[p].start >= Int32(src.count) ? "'EOF'" : "newline"
-        }
+        if tok == .semicolon && toks[p].isInsertedSemicolon { return "newline" }
         if tok.isLiteral {
             let token = toks[p]
             let text = String(decoding: src[Int(token.start)..<Int(token.end)], as: UTF8.self)

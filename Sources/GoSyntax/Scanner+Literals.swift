@@ -37,7 +37,7 @@ extension Scanner {
             scanDigits(base: base, sawDigits: &sawDigits, sawSeparator: &sawSeparator, invalidDigit: &invalidDigit)
         }
         if !sawDigits {
-            error(start, "\(literalName(prefix)) has no digits")
+            error(pos, "\(literalName(prefix)) has no digits")
         }
         let exponent = pos < count ? src[pos] | 0x20 : 0
         if exponent == UInt8(ascii: "e") || exponent == UInt8(ascii: "p") {
@@ -54,7 +54,7 @@ extension Scanner {
             scanDigits(base: 10, sawDigits: &exponentDigits, sawSeparator: &sawSeparator, invalidDigit: &ignoredInvalid)
             if !exponentDigits { error(pos, "exponent has no digits") }
         } else if prefix == .hex && kind == .float {
-            error(start, "hexadecimal mantissa requires a 'p' exponent")
+            error(pos, "hexadecimal mantissa requires a 'p' exponent")
         }
         if pos < count && src[pos] == UInt8(ascii: "i") {
             kind = .imag
@@ -225,7 +225,8 @@ extension Scanner {
 
     /// Validates one escape; `pos` is just past the backslash.
     mutating func scanEscape(quote: UInt8) -> Bool {
-        let escapeStart = pos - 1
+        // Go reports escape errors at the character after the backslash.
+        let escapeStart = pos
         guard pos < count else {
             error(escapeStart, "escape sequence not terminated")
             return false

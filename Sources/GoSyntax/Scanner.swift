@@ -113,19 +113,17 @@ public struct Scanner {
                 guard pos + 1 < count else { return }
                 let next = src[pos + 1]
                 if next == UInt8(ascii: "/") {
-                    let start = pos
                     scanLineComment()
                     if insertSemi {
                         // The newline ending the comment ends the statement;
-                        // the semicolon sits where the comment began.
-                        emitInsertedSemicolon(at: start)
+                        // the semicolon sits at that newline (or at EOF).
+                        emitInsertedSemicolon(at: pos)
                         insertSemi = false
                     }
                 } else if next == UInt8(ascii: "*") {
-                    let start = pos
-                    let sawNewline = scanGeneralComment()
-                    if insertSemi && (sawNewline || pos >= count) {
-                        emitInsertedSemicolon(at: start)
+                    let firstNewline = scanGeneralComment()
+                    if insertSemi && (firstNewline != nil || pos >= count) {
+                        emitInsertedSemicolon(at: firstNewline ?? pos)
                         insertSemi = false
                     }
                 } else {
@@ -220,11 +218,11 @@ public struct Scanner {
         comments.append(CommentRange(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end)))
     }
 
-    /// Returns whether the comment contained a newline.
-    mutating func scanGeneralComment() -> Bool {
+    /// Returns the offset of the comment's first newline, if it has one.
+    mutating func scanGeneralComment() -> Int? {
         let start = pos
         pos += 2
-        var sawNewline = false
+        var firstNewline: Int?
         while true {
             if pos >= count {
                 error(start, "comment not terminated")
@@ -236,7 +234,7 @@ public struct Scanner {
                 break
             }
             if byte == 0x0A {
-                sawNewline = true
+                if firstNewline == nil { firstNewline = pos }
                 pos += 1
             } else if byte >= 0x20 && byte < 0x80 {
                 pos += 1
@@ -245,7 +243,7 @@ public struct Scanner {
             }
         }
         comments.append(CommentRange(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: pos)))
-        return sawNewline
+        return firstNewline
     }
 
     // MARK: - Identifiers and keywords

@@ -10,7 +10,7 @@ import Darwin
 /// level (bounded by `GoParser.maxNestingDepth`), and a caller's thread may
 /// have a small stack. When the current thread has too little left, the
 /// work runs on a fresh thread with a stack big enough for the worst case.
-enum StackGuard {
+public enum StackGuard {
     /// Stack the parser may need at the nesting limit, with a wide margin.
     /// Unoptimised builds use much larger frames.
     static var requiredBytes: Int {
@@ -45,7 +45,7 @@ enum StackGuard {
 
     /// Runs `body` here if the stack has room, else on a new thread with
     /// enough stack, waiting for it to finish.
-    static func withDeepStack<T>(_ body: () -> T) -> T {
+    public static func withDeepStack<T>(_ body: () -> T) -> T {
         let required = requiredBytes
         if let remaining = remainingBytes(), remaining >= required { return body() }
         return withoutActuallyEscaping(body) { escapable in
