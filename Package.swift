@@ -10,11 +10,23 @@ let package = Package(
     targets: [
         // Bytes -> tokens -> AST. Knows nothing about rules or output formats.
         .target(name: "GoSyntax"),
+        // What rules need to know about a Go package: imports, Go version, declarations
+        // and their types, control flow, and which values are handed off.
+        .target(name: "LeakAnalysis", dependencies: ["GoSyntax"]),
+        // The rule engine and the rules; produces diagnostics, never formats them.
+        .target(name: "LeakRules", dependencies: ["GoSyntax", "LeakAnalysis"], plugins: ["RuleDocsPlugin"]),
+        // Embeds Rules/<id>/README.md into LeakRules at build time (the READMEs are the one source).
+        .executableTarget(name: "RuleDocsGenerator"),
+        .plugin(
+            name: "RuleDocsPlugin", capability: .buildTool(), dependencies: ["RuleDocsGenerator"],
+            path: "Sources/RuleDocsPlugin"),
         // Argument parsing, file discovery and the parallel driver behind the command.
-        .target(name: "LeakLintCommand", dependencies: ["GoSyntax"]),
+        .target(name: "LeakLintCommand", dependencies: ["GoSyntax", "LeakAnalysis", "LeakRules"]),
         // The executable: only hands the process arguments to LeakLintCommand.
         .executableTarget(name: "leaklint", dependencies: ["LeakLintCommand"]),
         .testTarget(name: "GoSyntaxTests", dependencies: ["GoSyntax"]),
+        .testTarget(name: "LeakAnalysisTests", dependencies: ["LeakAnalysis", "GoSyntax"]),
+        .testTarget(name: "LeakRulesTests", dependencies: ["LeakRules", "LeakAnalysis", "GoSyntax"]),
         .testTarget(name: "LeakLintCommandTests", dependencies: ["LeakLintCommand", "GoSyntax"]),
     ]
 )

@@ -1,5 +1,7 @@
 import Foundation
 import GoSyntax
+import LeakAnalysis
+import LeakRules
 
 /// The `leaklint` command: turns arguments into work for the parser and
 /// prints what it found. Contains no analysis of its own.
@@ -24,8 +26,10 @@ public enum Command {
             return 0
         case .dumpAST(let path):
             return dumpAST(path: path, output: output)
-        case .lint, .parseOnly:
+        case .parseOnly:
             return check(options: options, output: output)
+        case .lint:
+            return lint(options: options, output: output)
         }
     }
 
@@ -77,14 +81,6 @@ public enum Command {
         lines.sort { $0.path < $1.path }
         for entry in lines { output.error(entry.line) }
 
-        if options.mode == .lint {
-            let seconds = Date().timeIntervalSince(started)
-            let problemFiles = Set(lines.map(\.path)).count
-            let summary = lines.isEmpty
-                ? "no problems found; \(reports.count) files checked in \(String(format: "%.2f", seconds))s"
-                : "\(lines.count) problems in \(problemFiles) files; \(reports.count) files checked in \(String(format: "%.2f", seconds))s"
-            output.error(summary)
-        }
         if options.stats {
             let seconds = Date().timeIntervalSince(started)
             let bytes = reports.reduce(0) { $0 + $1.byteCount }
@@ -96,6 +92,84 @@ public enum Command {
                 reports.count, bytes, lineCount, seconds, rate, options.jobs))
         }
         return lines.isEmpty ? 0 : 2
+    }
+
+    /// Expands path arguments (and `--files-from`) into discovered files; nil after printing a usage error.
+    static func discover(options: Options, output: OutputSink) -> FileDiscovery? {
+        var discovery = FileDiscovery()
+        var arguments = options.paths
+        if let listFile = options.filesFrom {
+            switch readPathList(listFile) {
+            case .success(let listed): arguments += listed
+            case .failure(let problem):
+                output.error("leaklint: \(problem.message)")
+                return nil
+            }
+        }
+        if arguments.isEmpty && options.filesFrom == nil { arguments = ["./..."] }
+        for argument in arguments { discovery.add(argument: argument) }
+        return discovery
+    }
+
+    /// The rules selected by `--enable` / `--disable`, or a usage error naming an unknown id.
+    static func selectedRules(_ options: Options) -> Result<[Rule], Options.UsageError> {
+        for id in options.enabledRules + options.disabledRules where RuleRegistry.rule(withID: id) == nil {
+            var message = "unknown rule \(id)"
+            if let suggestion = Suggestion.closest(to: id, among: RuleRegistry.ids) { message += " (did you mean \(suggestion)?)" }
+            return .failure(Options.UsageError(message: message + "; 'leaklint rules' lists them"))
+        }
+        var rules = RuleRegistry.all
+        if !options.enabledRules.isEmpty { rules = rules.filter { options.enabledRules.contains($0.id) } }
+        return .success(rules.filter { !options.disabledRules.contains($0.id) })
+    }
+
+    static func lint(options: Options, output: OutputSink) -> Int32 {
+        let started = Date()
+        let rules: [Rule]
+        switch selectedRules(options) {
+        case .success(let selected): rules = selected
+        case .failure(let error):
+            output.error("leaklint: \(error.message)")
+            return 2
+        }
+        var goVersion: GoVersion?
+        if let text = options.goVersion {
+            guard let version = GoVersion(parsing: text) else {
+                output.error("leaklint: --go-version needs a version like 1.21, not '\(text)'")
+                return 2
+            }
+            goVersion = version
+        }
+        guard let discovery = discover(options: options, output: output) else { return 2 }
+        let run = LintRun.run(
+            reported: discovery.files, context: discovery.siblingsOfExplicitFiles(), rules: rules, goVersion: goVersion,
+            jobs: options.jobs)
+
+        var errorLines = discovery.problems.map { (path: $0.path, text: "\($0.path): \($0.message)") }
+        errorLines += run.errors.map { (path: $0.path, text: $0.text) }
+        errorLines.sort { $0.path < $1.path }
+        for line in errorLines { output.error(line.text) }
+
+        var text = ""
+        for finding in run.findings {
+            text += "\(finding.path):\(finding.line):\(finding.column): \(finding.message) (\(finding.ruleID))\n"
+            for related in finding.related {
+                text += "\t\(related.path):\(related.line):\(related.column): \(related.message)\n"
+            }
+        }
+        if !text.isEmpty { output.out(text, terminator: "") }
+
+        let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
+        let findingFiles = Set(run.findings.map(\.path)).count
+        let checked = "\(run.fileCount) files checked in \(seconds)s"
+        if run.findings.isEmpty {
+            output.error("no findings; \(checked)")
+        } else {
+            let noun = run.findings.count == 1 ? "finding" : "findings"
+            output.error("\(run.findings.count) \(noun) in \(findingFiles) \(findingFiles == 1 ? "file" : "files"); \(checked)")
+        }
+        if !errorLines.isEmpty { return 2 }
+        return run.findings.isEmpty ? 0 : 1
     }
 
     static func readPathList(_ source: String) -> Result<[String], Options.UsageError> {

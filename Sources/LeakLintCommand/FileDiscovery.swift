@@ -23,6 +23,8 @@ public struct FileDiscovery {
 
     public private(set) var files: [String] = []
     public private(set) var problems: [Problem] = []
+    /// Files named on the command line (not found by walking a directory).
+    public private(set) var explicitFiles: Set<String> = []
     private var seen: Set<String> = []
 
     public init() {}
@@ -47,7 +49,29 @@ public struct FileDiscovery {
             walk(directory: path, visited: &visited)
         } else {
             addFile(path)
+            explicitFiles.insert(FileDiscovery.clean(path))
         }
+    }
+
+    /// The other `.go` files in the directories of explicitly named files,
+    /// read for context (declarations, types) but not reported on.
+    public func siblingsOfExplicitFiles() -> [String] {
+        var directories: [String] = []
+        for file in explicitFiles.sorted() {
+            let directory = (file as NSString).deletingLastPathComponent
+            if !directories.contains(directory) { directories.append(directory) }
+        }
+        var result: [String] = []
+        for directory in directories {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.isEmpty ? "." : directory)) ?? []
+            for name in names.sorted() where name.hasSuffix(".go") && !name.hasPrefix(".") && !name.hasPrefix("_") {
+                let path = FileDiscovery.clean(directory.isEmpty ? name : directory + "/" + name)
+                var info = stat()
+                guard !seen.contains(path), lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
+                result.append(path)
+            }
+        }
+        return result
     }
 
     private mutating func addFile(_ path: String) {

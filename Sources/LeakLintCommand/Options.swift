@@ -1,3 +1,5 @@
+import Foundation
+
 /// The command-line options, parsed from the argument list.
 ///
 /// Parsing never exits the process: a bad argument becomes a `UsageError`
@@ -16,13 +18,20 @@ public struct Options: Equatable {
     public var filesFrom: String?
     public var jobs: Int = ParallelMap.defaultJobs
     public var stats = false
+    /// `--go-version 1.N`: overrides go.mod and build constraints.
+    public var goVersion: String?
+    public var enabledRules: [String] = []
+    public var disabledRules: [String] = []
 
     public struct UsageError: Error, Equatable, CustomStringConvertible {
         public var message: String
         public var description: String { message }
     }
 
-    static let knownFlags = ["--parse-only", "--stats", "--jobs", "--files-from", "--dump-ast", "--help", "--version"]
+    static let knownFlags = [
+        "--parse-only", "--stats", "--jobs", "--files-from", "--dump-ast", "--help", "--version", "--go-version",
+        "--enable", "--disable",
+    ]
 
     public static func parse(_ arguments: [String]) -> Result<Options, UsageError> {
         var options = Options()
@@ -60,6 +69,17 @@ public struct Options: Equatable {
                     return .failure(UsageError(message: "--files-from needs a file name, or - for standard input"))
                 }
                 options.filesFrom = path
+            case "--go-version":
+                guard let text = inlineValue ?? value(for: argument) else {
+                    return .failure(UsageError(message: "--go-version needs a version, e.g. --go-version 1.21"))
+                }
+                options.goVersion = text
+            case "--enable", "--disable":
+                guard let text = inlineValue ?? value(for: argument) else {
+                    return .failure(UsageError(message: "\(argument) needs rule ids, e.g. \(argument) lost-cancel,unclosed-body"))
+                }
+                let ids = text.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                if argument == "--enable" { options.enabledRules += ids } else { options.disabledRules += ids }
             case "--dump-ast":
                 guard let path = inlineValue ?? value(for: argument) else {
                     return .failure(UsageError(message: "--dump-ast needs a Go file name"))
@@ -91,6 +111,9 @@ public struct Options: Equatable {
           --parse-only        only parse; report syntax errors
           --stats             print files, bytes, lines, time and MB/s on standard error
           --jobs N            files processed in parallel (default: all cores)
+          --go-version 1.N    assume this Go version instead of go.mod's go line
+          --enable RULES      run only these rules (comma-separated ids)
+          --disable RULES     do not run these rules
           --files-from FILE   read paths, one per line, from FILE (- for standard input)
           --dump-ast FILE     print the syntax tree of one Go file
           --version           print the version

@@ -1,0 +1,3 @@
+module example.com/rules/loopvarcapture
+
+go 1.21

@@ -1,0 +1,3 @@
+module example.com/rules/loopvarcapture/go122
+
+go 1.22

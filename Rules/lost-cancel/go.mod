@@ -1,0 +1,3 @@
+module example.com/rules/lostcancel
+
+go 1.21

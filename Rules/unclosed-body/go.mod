@@ -1,0 +1,3 @@
+module example.com/rules/unclosedbody
+
+go 1.21

@@ -1,0 +1,3 @@
+module example.com/rules/unstoppedtimer
+
+go 1.21

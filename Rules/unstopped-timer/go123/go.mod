@@ -1,0 +1,3 @@
+module example.com/rules/unstoppedtimer/go123
+
+go 1.23

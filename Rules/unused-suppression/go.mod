@@ -1,0 +1,3 @@
+module example.com/rules/unusedsuppression
+
+go 1.21

@@ -1,0 +1,123 @@
+import GoSyntax
+
+/// One parsed file with everything computed about it once: parents,
+/// imports, local name resolution and its effective Go version.
+public final class SourceFile: Sendable {
+    public let path: String
+    public let tree: SyntaxTree
+    public let parents: ParentMap
+    public let imports: ImportTable
+    public let resolution: Resolution
+    /// The language version the file is compiled with.
+    public let version: GoVersion
+    /// Whether findings in this file are printed (siblings read only for context are not).
+    public let isReported: Bool
+
+    public init(path: String, tree: SyntaxTree, moduleVersion: GoVersion?, override: GoVersion? = nil, isReported: Bool = true) {
+        self.path = path
+        self.tree = tree
+        parents = ParentMap(tree: tree)
+        imports = ImportTable(tree: tree)
+        resolution = Resolver.resolve(tree)
+        if let override {
+            version = override
+        } else {
+            version = BuildConstraint.requiredVersion(in: tree) ?? moduleVersion ?? .newest
+        }
+        self.isReported = isReported
+    }
+
+    /// The package clause's name.
+    public var packageName: String {
+        let file = tree[tree.root]
+        return file.kind == .file ? tree.text(file.childA) : ""
+    }
+
+    /// The import path an identifier names in this file, if it is an
+    /// unshadowed package name (a local declaration hides the import).
+    public func importPath(ofPackageName identifier: NodeID) -> String? {
+        guard tree.kind(identifier) == .ident, resolution.local(for: identifier) == nil else { return nil }
+        return imports.path(forName: tree.text(identifier))
+    }
+}
+
+/// Where a package-level declaration lives.
+public struct DeclarationSite: Sendable, Equatable {
+    public var file: Int
+    /// The funcDecl, typeSpec or valueSpec.
+    public var node: NodeID
+    /// For a valueSpec: which of its names.
+    public var nameIndex: Int
+}
+
+/// The package-level names of one package (the `.go` files of a directory
+/// sharing a package clause; an external `_test` package is separate).
+public struct PackageScope: Sendable {
+    /// The key used in `GoType.named` for this package's own types.
+    public static let localPath = "."
+
+    public private(set) var functions: [String: DeclarationSite] = [:]
+    public private(set) var types: [String: DeclarationSite] = [:]
+    public private(set) var values: [String: DeclarationSite] = [:]
+    /// Receiver base type name -> method name -> declaration.
+    public private(set) var methods: [String: [String: DeclarationSite]] = [:]
+
+    public init(files: [SourceFile]) {
+        for (fileIndex, file) in files.enumerated() {
+            let tree = file.tree
+            let root = tree[tree.root]
+            guard root.kind == .file else { continue }
+            for declaration in tree.ids(root.listBC) {
+                let node = tree[declaration]
+                switch node.kind {
+                case .funcDecl:
+                    let name = tree.text(node.childB)
+                    let site = DeclarationSite(file: fileIndex, node: declaration, nameIndex: 0)
+                    if node.childA.exists, let receiverType = PackageScope.receiverTypeName(tree, node.childA) {
+                        methods[receiverType, default: [:]][name] = site
+                    } else {
+                        functions[name] = site
+                    }
+                case .genDecl:
+                    for spec in tree.ids(node.listAB) {
+                        let specNode = tree[spec]
+                        if specNode.kind == .typeSpec {
+                            types[tree.text(specNode.childA)] = DeclarationSite(file: fileIndex, node: spec, nameIndex: 0)
+                        } else if specNode.kind == .valueSpec {
+                            for (index, name) in tree.ids(specNode.listAB).enumerated() {
+                                values[tree.text(name)] = DeclarationSite(file: fileIndex, node: spec, nameIndex: index)
+                            }
+                        }
+                    }
+                default:
+                    break
+                }
+            }
+        }
+    }
+
+    /// `T` for receivers `(t T)`, `(t *T)`, `(t *T[K, V])`.
+    static func receiverTypeName(_ tree: SyntaxTree, _ receiver: NodeID) -> String? {
+        guard let field = tree.ids(tree[receiver].listAB).first else { return nil }
+        var type = tree[field].childC
+        while type.exists {
+            switch tree.kind(type) {
+            case .star, .paren, .index, .indexList: type = tree[type].childA
+            case .ident: return tree.text(type)
+            default: return nil
+            }
+        }
+        return nil
+    }
+}
+
+/// A package ready for rules: its files and its package-level scope.
+public final class AnalyzedPackage: Sendable {
+    public let files: [SourceFile]
+    public let scope: PackageScope
+
+    public init(files: [SourceFile]) {
+        self.files = files
+        scope = PackageScope(files: files)
+    }
+}

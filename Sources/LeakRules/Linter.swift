@@ -1,0 +1,82 @@
+import GoSyntax
+import LeakAnalysis
+
+/// Runs a set of rules over a package: one walk per reported file, each
+/// node dispatched by kind to the rules that asked for it, then suppression
+/// comments applied and unused ones reported.
+public struct Linter: Sendable {
+    public let rules: [Rule]
+    /// Rule indices by node kind raw value: the single walk's dispatch table.
+    private let dispatch: [[Int]]
+    private let reportsUnusedSuppressions: Bool
+
+    public init(rules: [Rule]) {
+        self.rules = rules
+        var table = [[Int]](repeating: [], count: Int(UInt8.max) + 1)
+        for (index, rule) in rules.enumerated() {
+            for kind in rule.kinds { table[Int(kind.rawValue)].append(index) }
+        }
+        dispatch = table
+        reportsUnusedSuppressions = rules.contains { $0.id == UnusedSuppressionRule.id }
+    }
+
+    /// Findings for the reported files of `package`, sorted by position and rule.
+    public func lint(_ package: AnalyzedPackage) -> [Diagnostic] {
+        StackGuard.withDeepStack {
+            var findings: [Diagnostic] = []
+            for index in package.files.indices where package.files[index].isReported {
+                findings += lint(fileAt: index, of: package)
+            }
+            return findings
+        }
+    }
+
+    func lint(fileAt fileIndex: Int, of package: AnalyzedPackage) -> [Diagnostic] {
+        let context = RuleContext(package: package, fileIndex: fileIndex)
+        let tree = context.tree
+        guard tree.root.exists, tree[tree.root].kind == .file else { return [] }
+        tree.walk { id in
+            let interested = dispatch[Int(tree.kind(id).rawValue)]
+            for ruleIndex in interested {
+                context.rule = rules[ruleIndex]
+                rules[ruleIndex].visit(id, context)
+            }
+            return true
+        }
+        return applySuppressions(context.diagnostics, file: context.file)
+    }
+
+    private func applySuppressions(_ diagnostics: [Diagnostic], file: SourceFile) -> [Diagnostic] {
+        guard !file.tree.comments.isEmpty else { return Linter.sorted(diagnostics) }
+        let lines = file.tree.makeLineTable()
+        let suppressions = Suppressions(file: file, lines: lines)
+        guard !suppressions.directives.isEmpty else { return Linter.sorted(diagnostics) }
+        var used = [Set<String>](repeating: [], count: suppressions.directives.count)
+        var kept: [Diagnostic] = []
+        for diagnostic in diagnostics {
+            let line = lines.line(ofOffset: Int(diagnostic.start))
+            var suppressed = false
+            for (index, directive) in suppressions.directives.enumerated()
+            where directive.covers(line: line, ruleID: diagnostic.ruleID) {
+                used[index].insert(diagnostic.ruleID)
+                suppressed = true
+            }
+            if !suppressed { kept.append(diagnostic) }
+        }
+        if reportsUnusedSuppressions {
+            let active = Set(rules.map(\.id))
+            kept += UnusedSuppressionRule.findings(
+                suppressions.directives, used: used, activeRules: active, path: file.path)
+        }
+        return Linter.sorted(kept)
+    }
+
+    static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.sorted { lhs, rhs in
+            if lhs.path != rhs.path { return lhs.path < rhs.path }
+            if lhs.start != rhs.start { return lhs.start < rhs.start }
+            if lhs.ruleID != rhs.ruleID { return lhs.ruleID < rhs.ruleID }
+            return lhs.message < rhs.message
+        }
+    }
+}

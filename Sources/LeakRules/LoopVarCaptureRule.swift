@@ -1,0 +1,241 @@
+import GoSyntax
+import LeakAnalysis
+
+/// `loop-var-capture`: before Go 1.22 a loop has one iteration variable for
+/// all iterations. A function literal that runs after its iteration ends
+/// (a goroutine, a deferred call, a function handed to `g.Go` or to a
+/// parallel `t.Run`) sees whatever value the variable has by then, and
+/// `&v` stored beyond the iteration aliases every other iteration's.
+enum LoopVarCaptureRule {
+    static let id = "loop-var-capture"
+
+    static let rule = Rule(
+        id: id, title: "loop variable captured by a function that outlives the iteration", severity: .warning,
+        kinds: [.rangeStmt, .forStmt]
+    ) { loop, context in check(loop, context) }
+
+    static func check(_ loop: NodeID, _ context: RuleContext) {
+        guard context.file.version < .loopVariablePerIteration else { return }
+        let tree = context.tree
+        let node = tree[loop]
+        var variables: [NodeID] = []
+        if node.kind == .rangeStmt {
+            guard node.op == .define else { return }
+            variables = [node.childA, node.childB].filter { $0.exists && tree.kind($0) == .ident && !tree.spells($0, "_") }
+        } else if node.childA.exists, tree.kind(node.childA) == .assignStmt, tree[node.childA].op == .define {
+            variables = tree.ids(tree[node.childA].listAB).filter { tree.kind($0) == .ident && !tree.spells($0, "_") }
+        }
+        let declared = variables.filter { context.file.resolution.local(for: $0)?.name == $0 }
+        guard !declared.isEmpty else { return }
+        let body = node.childD
+        guard body.exists else { return }
+        let statements = Array(tree.ids(tree[body].listAB))
+        for (index, statement) in statements.enumerated() {
+            checkStatement(statement, laterStatements: statements[(index + 1)...], variables: declared, loopBody: body, context)
+        }
+        checkAddresses(of: declared, loop: loop, context)
+    }
+
+    /// Finds closures launched by `statement` (anywhere inside it, but not
+    /// inside other function literals) that outlive the iteration.
+    static func checkStatement(
+        _ statement: NodeID, laterStatements: ArraySlice<NodeID>, variables: [NodeID], loopBody: NodeID, _ context: RuleContext
+    ) {
+        let tree = context.tree
+        tree.walk(from: statement) { id in
+            let node = tree[id]
+            switch node.kind {
+            case .funcLit:
+                return false
+            case .goStmt, .deferStmt:
+                let call = node.childA
+                guard tree.kind(call) == .call else { return false }
+                let function = tree[call].childA
+                if tree.kind(function) == .funcLit {
+                    let goroutine = node.kind == .goStmt
+                    if goroutine && iterationWaits(after: statement, laterStatements, context) { return false }
+                    let message = goroutine
+                        ? { (name: String) in "loop variable \(name) captured by a goroutine: all goroutines may see the last value (before Go 1.22); pass it as an argument or copy it with \(name) := \(name)" }
+                        : { (name: String) in "loop variable \(name) captured by a deferred function: every deferred call sees the last value (before Go 1.22); pass it as an argument" }
+                    reportCaptures(in: function, variables: variables, message: message, context)
+                }
+                return true
+            case .call:
+                if let (closure, callee) = launchedClosure(id, context), !iterationWaits(after: statement, laterStatements, context) {
+                    reportCaptures(in: closure, variables: variables, message: { name in
+                        "loop variable \(name) captured by a function passed to \(callee): it may run after the iteration ends and see a later value (before Go 1.22); copy it with \(name) := \(name)"
+                    }, context)
+                }
+                return true
+            default:
+                return true
+            }
+        }
+    }
+
+    /// `g.Go(func() ...)`, `wg.Go(func() ...)`, or `t.Run(name, func(t *testing.T) { t.Parallel() ... })`.
+    static func launchedClosure(_ call: NodeID, _ context: RuleContext) -> (NodeID, String)? {
+        let tree = context.tree
+        let node = tree[call]
+        let function = node.childA
+        guard tree.kind(function) == .selector else { return nil }
+        let method = tree[function].childB
+        let arguments = Array(tree.ids(node.listBC))
+        if tree.spells(method, "Go"), arguments.count == 1, tree.kind(arguments[0]) == .funcLit {
+            return (arguments[0], tree.text(function))
+        }
+        if tree.spells(method, "Run"), arguments.count == 2, tree.kind(arguments[1]) == .funcLit,
+            callsParallel(arguments[1], context) {
+            return (arguments[1], tree.text(function))
+        }
+        return nil
+    }
+
+    /// Whether a test closure's body calls `x.Parallel()` at its top level.
+    static func callsParallel(_ closure: NodeID, _ context: RuleContext) -> Bool {
+        let tree = context.tree
+        let body = tree[closure].childB
+        guard body.exists else { return false }
+        for statement in tree.ids(tree[body].listAB) where tree.kind(statement) == .exprStmt {
+            let call = tree[statement].childA
+            guard tree.kind(call) == .call else { continue }
+            let function = tree[call].childA
+            if tree.kind(function) == .selector && tree.spells(tree[function].childB, "Parallel") { return true }
+        }
+        return false
+    }
+
+    /// Whether a later statement of the same iteration waits for launched
+    /// work: `x.Wait()` or a receive `<-ch` at statement level.
+    static func iterationWaits(after statement: NodeID, _ later: ArraySlice<NodeID>, _ context: RuleContext) -> Bool {
+        let tree = context.tree
+        for candidate in later {
+            var waits = false
+            tree.walk(from: candidate) { id in
+                if waits { return false }
+                let node = tree[id]
+                switch node.kind {
+                case .funcLit:
+                    return false
+                case .call:
+                    let function = node.childA
+                    if tree.kind(function) == .selector && tree.spells(tree[function].childB, "Wait") { waits = true }
+                case .unary where node.op == .arrow:
+                    waits = true
+                default:
+                    break
+                }
+                return true
+            }
+            if waits { return true }
+        }
+        return false
+    }
+
+    static func reportCaptures(in closure: NodeID, variables: [NodeID], message: (String) -> String, _ context: RuleContext) {
+        let tree = context.tree
+        let closureNode = tree[closure]
+        for variable in variables {
+            let name = tree.text(variable)
+            for reference in context.file.resolution.references(to: variable) {
+                let position = tree[reference].start
+                guard position >= closureNode.start && position < closureNode.end else { continue }
+                context.report(reference, message(name))
+            }
+        }
+    }
+
+    /// `&v` of a range variable stored where it outlives the iteration:
+    /// appended, put in a composite literal, sent, or assigned to anything
+    /// not declared inside the loop body.
+    static func checkAddresses(of variables: [NodeID], loop: NodeID, _ context: RuleContext) {
+        let tree = context.tree
+        let file = context.file
+        let loopNode = tree[loop]
+        for variable in variables {
+            let name = tree.text(variable)
+            for reference in file.resolution.references(to: variable) {
+                let parent = file.parents[reference]
+                guard tree.kind(parent) == .unary, tree[parent].op == .and,
+                    file.resolution.function(containing: reference) == file.resolution.function(containing: loop)
+                else { continue }
+                let position = tree[reference].start
+                guard position >= tree[loopNode.childD].start && position < loopNode.end else { continue }
+                if addressOutlivesIteration(parent, loop: loop, context) && !leavesLoopRightAfter(parent, loop: loop, context) {
+                    context.report(
+                        parent,
+                        "address of loop variable \(name) outlives the iteration: every stored pointer points to the same variable (before Go 1.22); copy it with \(name) := \(name) first")
+                }
+            }
+        }
+    }
+
+    /// Whether the statement taking the address is followed, in its block,
+    /// by a `break` of this loop or a `return`: then no later iteration
+    /// overwrites the variable (`found = &v; break`).
+    static func leavesLoopRightAfter(_ address: NodeID, loop: NodeID, _ context: RuleContext) -> Bool {
+        let tree = context.tree
+        let parents = context.file.parents
+        var statement = address
+        while parents[statement].exists && tree.kind(parents[statement]) != .blockStmt && tree.kind(parents[statement]) != .caseClause {
+            statement = parents[statement]
+        }
+        let container = parents[statement]
+        guard container.exists else { return false }
+        let list = tree.kind(container) == .blockStmt ? tree[container].listAB : tree[container].listCD
+        let statements = Array(tree.ids(list))
+        guard let index = statements.firstIndex(of: statement) else { return false }
+        for later in statements[(index + 1)...] {
+            let node = tree[later]
+            if node.kind == .returnStmt { return true }
+            if node.kind == .branchStmt && node.op == .kwBreak {
+                // An unlabeled break inside a switch or select ends only that statement.
+                if node.childA.exists { return labelNames(loop, node.childA, context) }
+                return innermostBreakable(from: later, context) == loop
+            }
+        }
+        return false
+    }
+
+    static func labelNames(_ loop: NodeID, _ label: NodeID, _ context: RuleContext) -> Bool {
+        let parent = context.file.parents[loop]
+        guard context.tree.kind(parent) == .labeledStmt else { return false }
+        return context.tree.text(context.tree[parent].childA) == context.tree.text(label)
+    }
+
+    static func innermostBreakable(from statement: NodeID, _ context: RuleContext) -> NodeID {
+        var current = context.file.parents[statement]
+        while current.exists {
+            switch context.tree.kind(current) {
+            case .forStmt, .rangeStmt, .switchStmt, .typeSwitchStmt, .selectStmt, .funcLit, .funcDecl: return current
+            default: current = context.file.parents[current]
+            }
+        }
+        return .none
+    }
+
+    static func addressOutlivesIteration(_ address: NodeID, loop: NodeID, _ context: RuleContext) -> Bool {
+        let tree = context.tree
+        let file = context.file
+        let use = ReferenceUse(reference: address, tree: tree, parents: file.parents)
+        switch use.context {
+        case .stored, .sent:
+            return true
+        case .argument(let call, _):
+            let function = tree[call].childA
+            return tree.kind(function) == .ident && tree.spells(function, "append") && file.resolution.local(for: function) == nil
+        case .assignedFrom(let target):
+            var base = target
+            while tree.kind(base) == .selector || tree.kind(base) == .index || tree.kind(base) == .star || tree.kind(base) == .paren {
+                base = tree[base].childA
+            }
+            guard tree.kind(base) == .ident, let declaration = file.resolution.local(for: base) else { return true }
+            let declared = tree[declaration.name].start
+            let loopNode = tree[loop]
+            let insideLoop = declared >= loopNode.start && declared < loopNode.end
+            return !insideLoop || base != target
+        default:
+            return false
+        }
+    }
+}

@@ -1,0 +1,121 @@
+import GoSyntax
+import LeakAnalysis
+
+/// `lost-cancel`: the cancel function of `context.WithCancel` and friends is
+/// discarded, or some path leaves the function without calling or otherwise
+/// using it. The derived context (and, for deadlines, its timer) stays
+/// alive until the parent is cancelled, which for a background context is
+/// never.
+///
+/// Reported twice, like vet's lostcancel: at the creating call, and at the
+/// first return (or the end of the function) reachable without a use.
+enum LostCancelRule {
+    static let id = "lost-cancel"
+
+    static let rule = Rule(
+        id: id, title: "cancel function of a derived context not called on every path", severity: .warning,
+        kinds: [.call]
+    ) { call, context in check(call, context) }
+
+    /// The context constructors returning a cancel function, and whether they start a timer.
+    static let constructors: [String: Bool] = [
+        "WithCancel": false, "WithCancelCause": false,
+        "WithTimeout": true, "WithDeadline": true, "WithTimeoutCause": true, "WithDeadlineCause": true,
+    ]
+
+    static func check(_ call: NodeID, _ context: RuleContext) {
+        let tree = context.tree
+        guard let (path, name) = context.types.qualifiedName(tree[call].childA), path == "context",
+            let startsTimer = constructors[name]
+        else { return }
+        let what = startsTimer ? "the context and its timer leak" : "the context leaks"
+        let parent = context.file.parents[call]
+        let parentNode = tree[parent]
+        var cancelTarget = NodeID.none
+        var statement = parent
+        switch parentNode.kind {
+        case .assignStmt where parentNode.d == 1 && parentNode.b == 2:
+            cancelTarget = tree.id(parentNode.listAB, 1)
+        case .valueSpec where parentNode.e == 1 && parentNode.b == 2:
+            cancelTarget = tree.id(parentNode.listAB, 1)
+            statement = context.file.parents[context.file.parents[parent]]  // valueSpec -> genDecl -> declStmt
+        case .exprStmt:
+            reportDiscarded(call, name, what, "cancel", context)
+            return
+        default:
+            return
+        }
+        if tree.kind(cancelTarget) == .ident && tree.spells(cancelTarget, "_") {
+            reportDiscarded(call, name, what, "cancel", context)
+            return
+        }
+        // Only a local of the enclosing function is this function's responsibility.
+        let function = context.file.resolution.function(containing: call)
+        guard tree.kind(cancelTarget) == .ident, let declaration = context.file.resolution.local(for: cancelTarget),
+            declaration.function == function, function.exists
+        else { return }
+        if isMainFunction(function, context) { return }
+        guard let graph = context.controlFlow(ofFunction: function), graph.location(of: statement) != nil else { return }
+
+        let uses = Set(
+            context.file.resolution.references(to: declaration.name).filter { reference in
+                ReferenceUse(reference: reference, tree: tree, parents: context.file.parents).context != .assignedTo
+            }.compactMap { context.item(evaluating: $0, in: graph, of: function) })
+        guard let witness = graph.firstUnstoppedExit(after: statement, stops: { uses.contains($0) }) else { return }
+
+        let variable = tree.text(cancelTarget)
+        let definedLine = context.line(of: call)
+        let witnessNode: NodeID
+        let witnessMessage: String
+        if witness == graph.body {
+            witnessNode = witness
+            witnessMessage = "the end of the function may be reached without calling \(variable) (defined on line \(definedLine))"
+        } else {
+            witnessNode = witness
+            witnessMessage = "this return may be reached without calling \(variable) (defined on line \(definedLine))"
+        }
+        let fix = deferFix(after: statement, variable: variable, context)
+        context.report(
+            call,
+            "the cancel function returned by context.\(name) is not called on every path: \(what) until the parent is cancelled; defer \(variable)() right after the call",
+            related: [witnessRelated(witnessNode, graph: graph, message: witnessMessage, context)], fix: fix)
+        let (start, end) = witnessRange(witnessNode, graph: graph, context)
+        context.report(start: start, end: end, witnessMessage, related: [context.related(call, "\(variable) defined here")])
+    }
+
+    static func reportDiscarded(_ call: NodeID, _ name: String, _ what: String, _ variable: String, _ context: RuleContext) {
+        context.report(
+            call,
+            "the cancel function returned by context.\(name) is discarded: \(what) until the parent is cancelled; assign it and defer \(variable)()")
+    }
+
+    /// `func main` of package main: the process ends with it, so only a discarded cancel matters.
+    static func isMainFunction(_ function: NodeID, _ context: RuleContext) -> Bool {
+        let node = context.tree[function]
+        return node.kind == .funcDecl && !node.childA.exists && context.tree.spells(node.childB, "main")
+            && context.file.packageName == "main"
+    }
+
+    /// The return statement, or the closing brace of the body.
+    static func witnessRange(_ witness: NodeID, graph: ControlFlowGraph, _ context: RuleContext) -> (Int32, Int32) {
+        let node = context.tree[witness]
+        if witness == graph.body { return (max(node.start, node.end - 1), node.end) }
+        return (node.start, node.end)
+    }
+
+    static func witnessRelated(_ witness: NodeID, graph: ControlFlowGraph, message: String, _ context: RuleContext) -> RelatedLocation {
+        let (start, end) = witnessRange(witness, graph: graph, context)
+        return RelatedLocation(path: context.file.path, start: start, end: end, message: message)
+    }
+
+    /// Inserts `defer cancel()` on the line after the defining statement, with its indentation.
+    static func deferFix(after statement: NodeID, variable: String, _ context: RuleContext) -> SuggestedFix {
+        let tree = context.tree
+        let node = tree[statement]
+        var lineStart = Int(node.start)
+        while lineStart > 0 && tree.source[lineStart - 1] != 0x0A { lineStart -= 1 }
+        let indentation = tree.source[lineStart..<Int(node.start)].prefix { $0 == 0x20 || $0 == 0x09 }
+        let text = "\n" + String(decoding: indentation, as: UTF8.self) + "defer \(variable)()"
+        return SuggestedFix(message: "defer \(variable)()", edits: [TextEdit(start: node.end, end: node.end, replacement: text)])
+    }
+}

@@ -1,0 +1,149 @@
+import GoSyntax
+import LeakAnalysis
+
+/// The shared skeleton of rules about a value that must be released
+/// (`resp.Body.Close()`, `t.Stop()`): find the local the creating call's
+/// result is bound to, classify every reference to it, and ask the
+/// control-flow graph for a path to an exit that neither releases nor hands
+/// the value off.
+struct ResourceTracking {
+    /// What a reference does to the tracked value.
+    enum Effect { case read, release, handOff }
+
+    /// How the creating call's result is bound.
+    enum Binding {
+        /// `v, err := f()` / `v := f()` / `var v = f()`: a local of the enclosing function.
+        case local(variable: NodeID, declaration: LocalDeclaration, error: NodeID?, statement: NodeID)
+        /// `_ , err := f()` or `f()` as a statement: the value is lost at once.
+        case discarded
+        /// Returned, passed on, stored in a field or outer variable...: not this function's job.
+        case elsewhere
+    }
+
+    /// How the result of `call` is bound. `resultCount` is the number of values the call returns.
+    static func binding(of call: NodeID, resultCount: Int, _ context: RuleContext) -> Binding {
+        let tree = context.tree
+        let parents = context.file.parents
+        var parent = parents[call]
+        var expression = call
+        while tree.kind(parent) == .paren {
+            expression = parent
+            parent = parents[parent]
+        }
+        let node = tree[parent]
+        var target = NodeID.none
+        var errorTarget = NodeID.none
+        var statement = parent
+        switch node.kind {
+        case .exprStmt:
+            return .discarded
+        case .assignStmt where node.d == 1 && tree.id(node.listCD, 0) == expression && Int(node.b) == resultCount:
+            target = tree.id(node.listAB, 0)
+            if node.b >= 2 { errorTarget = tree.id(node.listAB, Int(node.b) - 1) }
+        case .valueSpec where node.e == 1 && tree.id(node.listDE, 0) == expression && Int(node.b) == resultCount:
+            target = tree.id(node.listAB, 0)
+            if node.b >= 2 { errorTarget = tree.id(node.listAB, Int(node.b) - 1) }
+            statement = parents[parents[parent]]
+        default:
+            return .elsewhere
+        }
+        guard tree.kind(target) == .ident else { return .elsewhere }
+        if tree.spells(target, "_") { return .discarded }
+        let function = context.file.resolution.function(containing: call)
+        guard function.exists, let declaration = context.file.resolution.local(for: target), declaration.function == function
+        else { return .elsewhere }
+        var errorVariable: NodeID?
+        if errorTarget.exists, tree.kind(errorTarget) == .ident, let errorDeclaration = context.file.resolution.declaringName(of: errorTarget) {
+            errorVariable = errorDeclaration
+        }
+        return .local(variable: declaration.name, declaration: declaration, error: errorVariable, statement: statement)
+    }
+
+    /// The outcome of following the tracked value to the function's exits.
+    struct Verdict {
+        /// The return statement (or the body, for its end) reachable without release or hand-off.
+        var witness: NodeID
+        var graph: ControlFlowGraph
+        /// Whether any reference releases the value somewhere.
+        var releasedSomewhere: Bool
+    }
+
+    /// Follows `variable` from `statement` to every exit. References are
+    /// classified by `effect`; references inside function literals always
+    /// count as a hand-off. Edges where the error of the same call is known
+    /// non-nil, or the value itself is known nil, are not followed.
+    /// `prune` can cut more edges (e.g. loop exits that never happen).
+    static func leakPath(
+        variable: NodeID, error: NodeID?, statement: NodeID, _ context: RuleContext,
+        prune: (ControlFlowGraph.Edge) -> Bool = { _ in false },
+        effect: (ReferenceUse) -> Effect
+    ) -> Verdict? {
+        let tree = context.tree
+        let file = context.file
+        let function = file.resolution.function(containing: statement)
+        guard let graph = context.controlFlow(ofFunction: function), graph.location(of: statement) != nil else { return nil }
+        var stopping = Set<NodeID>()
+        var releasedSomewhere = false
+        for reference in file.resolution.references(to: variable) {
+            let use = ReferenceUse(reference: reference, tree: tree, parents: file.parents)
+            if use.context == .assignedTo { continue }
+            let insideClosure = file.resolution.function(containing: reference) != function
+            let classified: Effect = insideClosure ? .handOff : effect(use)
+            if classified == .release { releasedSomewhere = true }
+            if classified == .read { continue }
+            if insideClosure, containsRelease(reference, use: use, effect: effect) { releasedSomewhere = true }
+            if let item = context.item(evaluating: reference, in: graph, of: function) { stopping.insert(item) }
+        }
+        let witness = graph.firstUnstoppedExit(
+            after: statement, stops: { stopping.contains($0) },
+            prune: { edge in
+                prune(edge) || isNilCheck(edge, variable: error, nonNilBranch: true, tree: tree, file: file)
+                    || isNilCheck(edge, variable: variable, nonNilBranch: false, tree: tree, file: file)
+            })
+        guard let witness else { return nil }
+        return Verdict(witness: witness, graph: graph, releasedSomewhere: releasedSomewhere)
+    }
+
+    private static func containsRelease(_ reference: NodeID, use: ReferenceUse, effect: (ReferenceUse) -> Effect) -> Bool {
+        effect(use) == .release
+    }
+
+    /// Whether `edge` is the branch of `v != nil` / `v == nil` on which `v`
+    /// is non-nil (`nonNilBranch`) or nil (otherwise).
+    static func isNilCheck(_ edge: ControlFlowGraph.Edge, variable: NodeID?, nonNilBranch: Bool, tree: SyntaxTree, file: SourceFile) -> Bool {
+        guard let variable, edge.condition.exists else { return false }
+        let condition = tree[edge.condition]
+        guard condition.kind == .binary, condition.op == .neq || condition.op == .eql else { return false }
+        let (left, right) = (condition.childA, condition.childB)
+        let operand: NodeID
+        if tree.kind(right) == .ident && tree.spells(right, "nil") {
+            operand = left
+        } else if tree.kind(left) == .ident && tree.spells(left, "nil") {
+            operand = right
+        } else {
+            return false
+        }
+        guard tree.kind(operand) == .ident, file.resolution.declaringName(of: operand) == variable else { return false }
+        // `v != nil` true, or `v == nil` false, is the non-nil branch.
+        let nonNil = (condition.op == .neq) == edge.whenTrue
+        return nonNil == nonNilBranch
+    }
+
+    /// The return statement or closing brace a witness stands for, as a byte range.
+    static func range(of witness: NodeID, graph: ControlFlowGraph, _ context: RuleContext) -> (Int32, Int32) {
+        let node = context.tree[witness]
+        if witness == graph.body { return (max(node.start, node.end - 1), node.end) }
+        return (node.start, node.end)
+    }
+
+    /// A related location pointing at the witness.
+    static func witnessLocation(_ verdict: Verdict, _ context: RuleContext, _ message: String) -> RelatedLocation {
+        let (start, end) = range(of: verdict.witness, graph: verdict.graph, context)
+        return RelatedLocation(path: context.file.path, start: start, end: end, message: message)
+    }
+
+    /// `pkg.Name` spelled as in the source for a call's callee (`http.Get`, `client.Do`).
+    static func calleeText(_ call: NodeID, _ context: RuleContext) -> String {
+        context.tree.text(context.tree[call].childA)
+    }
+}

@@ -1,0 +1,93 @@
+import GoSyntax
+import LeakAnalysis
+
+/// What a rule sees while one file is checked: the file, its package, type
+/// and control-flow answers (computed once and shared by all rules), and
+/// the place to report findings.
+public final class RuleContext {
+    public let package: AnalyzedPackage
+    public let fileIndex: Int
+    public let file: SourceFile
+    public let types: TypeOracle
+    /// The rule currently being run; set by the linter.
+    var rule: Rule?
+    private(set) var diagnostics: [Diagnostic] = []
+    private var graphs: [Int32: ControlFlowGraph] = [:]
+
+    init(package: AnalyzedPackage, fileIndex: Int) {
+        self.package = package
+        self.fileIndex = fileIndex
+        file = package.files[fileIndex]
+        types = TypeOracle(package: package, fileIndex: fileIndex)
+    }
+
+    public var tree: SyntaxTree { file.tree }
+
+    /// Reports a finding of the current rule covering `node`.
+    public func report(_ node: NodeID, _ message: String, related: [RelatedLocation] = [], fix: SuggestedFix? = nil) {
+        let range = tree[node]
+        report(start: range.start, end: range.end, message, related: related, fix: fix)
+    }
+
+    public func report(start: Int32, end: Int32, _ message: String, related: [RelatedLocation] = [], fix: SuggestedFix? = nil) {
+        guard let rule else { return }
+        diagnostics.append(Diagnostic(
+            ruleID: rule.id, severity: rule.severity, path: file.path, start: start, end: end,
+            message: message, related: related, fix: fix))
+    }
+
+    /// A related location in this file.
+    public func related(_ node: NodeID, _ message: String) -> RelatedLocation {
+        let range = tree[node]
+        return RelatedLocation(path: file.path, start: range.start, end: range.end, message: message)
+    }
+
+    /// 1-based line of an offset in this file (for messages such as "defined on line N").
+    public func line(of node: NodeID) -> Int {
+        lineTable.line(ofOffset: Int(tree[node].start))
+    }
+
+    private lazy var lineTable: LineTable = tree.makeLineTable()
+
+    /// The control-flow graph of a function's body (funcDecl or funcLit), built once.
+    public func controlFlow(ofFunction function: NodeID) -> ControlFlowGraph? {
+        let node = tree[function]
+        let body: NodeID
+        switch node.kind {
+        case .funcDecl: body = node.childD
+        case .funcLit: body = node.childB
+        default: return nil
+        }
+        guard body.exists else { return nil }
+        if let cached = graphs[function.index] { return cached }
+        let graph = ControlFlowGraph.build(tree: tree, body: body) { [unowned self] call in
+            NoReturnCalls.neverReturns(call, in: self)
+        }
+        graphs[function.index] = graph
+        return graph
+    }
+
+    /// The item of `graph` (the graph of `function`) that evaluates `node`:
+    /// for a node inside a function literal, the item that creates the
+    /// outermost literal belonging to `function`.
+    public func item(evaluating node: NodeID, in graph: ControlFlowGraph, of function: NodeID) -> NodeID? {
+        var current = node
+        let resolution = file.resolution
+        while current.exists && resolution.function(containing: current) != function {
+            current = file.parents[current]
+            while current.exists && tree.kind(current) != .funcLit { current = file.parents[current] }
+        }
+        guard current.exists else { return nil }
+        return graph.item(containing: current, tree: tree, parents: file.parents)
+    }
+
+    /// The body block of a funcDecl or funcLit.
+    public func body(ofFunction function: NodeID) -> NodeID {
+        let node = tree[function]
+        switch node.kind {
+        case .funcDecl: return node.childD
+        case .funcLit: return node.childB
+        default: return .none
+        }
+    }
+}

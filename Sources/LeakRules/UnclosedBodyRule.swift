@@ -1,0 +1,154 @@
+import GoSyntax
+import LeakAnalysis
+
+/// `unclosed-body`: an `*http.Response` whose `Body` is not closed on every
+/// path where the request succeeded. The transport cannot reuse the
+/// connection, and keeps its goroutines and buffers, until the body is
+/// closed.
+enum UnclosedBodyRule {
+    static let id = "unclosed-body"
+
+    static let rule = Rule(
+        id: id, title: "http response body not closed on every path", severity: .warning, kinds: [.call]
+    ) { call, context in check(call, context) }
+
+    static let response = GoType.pointer(.named(package: "net/http", name: "Response"))
+
+    /// Functions that read from `resp.Body` without taking it over: passing
+    /// the body to them is a read, not a hand-off. (import path, name) -> argument index.
+    static let readers: [String: [String: Int]] = [
+        "io": ["ReadAll": 0, "Copy": 1, "CopyN": 1, "CopyBuffer": 1, "LimitReader": 0, "TeeReader": 0, "MultiReader": -1,
+               "ReadFull": 0, "ReadAtLeast": 0],
+        "io/ioutil": ["ReadAll": 0],
+        "encoding/json": ["NewDecoder": 0],
+        "encoding/xml": ["NewDecoder": 0],
+        "bufio": ["NewReader": 0, "NewReaderSize": 0, "NewScanner": 0],
+    ]
+
+    static func check(_ call: NodeID, _ context: RuleContext) {
+        guard let results = context.types.resultTypes(of: call), results.first == response else { return }
+        switch ResourceTracking.binding(of: call, resultCount: results.count, context) {
+        case .discarded:
+            let callee = ResourceTracking.calleeText(call, context)
+            context.report(
+                call, "the response from \(callee) is discarded, so its body is never closed: the connection cannot be reused")
+        case .elsewhere:
+            return
+        case .local(let variable, _, let error, let statement):
+            guard
+                let verdict = ResourceTracking.leakPath(
+                    variable: variable, error: error, statement: statement, context,
+                    prune: { edge in nothingToClose(edge, response: variable, error: error, context) },
+                    effect: { effect(of: $0, context) })
+            else { return }
+            let name = context.tree.text(variable)
+            let how = verdict.releasedSomewhere ? "is not closed on every path" : "is never closed"
+            let witness = ResourceTracking.witnessLocation(
+                verdict, context,
+                verdict.witness == verdict.graph.body
+                    ? "the end of the function is reached with \(name).Body open"
+                    : "this return leaves \(name).Body open")
+            context.report(
+                call,
+                "\(name).Body \(how): the connection cannot be reused; defer \(name).Body.Close() after checking the error",
+                related: [witness])
+        }
+    }
+
+    /// Branches on which there is no body to close: `res != nil && res.Body
+    /// != nil` false, its `||`/`==` mirror true, and `err == ErrSomething` or
+    /// `errors.Is(err, ...)` true (a non-nil error comes with a nil response).
+    static func nothingToClose(_ edge: ControlFlowGraph.Edge, response: NodeID, error: NodeID?, _ context: RuleContext) -> Bool {
+        guard edge.condition.exists else { return false }
+        let tree = context.tree
+        let condition = tree[edge.condition]
+        if condition.kind == .binary && (condition.op == .land || condition.op == .lor) {
+            // Every operand says "there is a body" (for &&) or "there is none" (for ||).
+            let operands = flatten(edge.condition, op: condition.op, tree)
+            let wantsNonNil = condition.op == .land
+            guard operands.allSatisfy({ isPresenceCheck($0, response: response, nonNil: wantsNonNil, context) }) else { return false }
+            return edge.whenTrue != wantsNonNil
+        }
+        guard let error, edge.whenTrue else {
+            // `err != ErrX` false means err == ErrX.
+            if let error, !edge.whenTrue, condition.kind == .binary, condition.op == .neq {
+                return comparesWithSentinel(edge.condition, error: error, context)
+            }
+            return false
+        }
+        if condition.kind == .binary && condition.op == .eql { return comparesWithSentinel(edge.condition, error: error, context) }
+        if condition.kind == .call, let (path, name) = context.types.qualifiedName(condition.childA), path == "errors",
+            name == "Is" || name == "As", let first = tree.ids(condition.listBC).first, tree.kind(first) == .ident {
+            return context.file.resolution.declaringName(of: first) == error
+        }
+        return false
+    }
+
+    static func flatten(_ node: NodeID, op: TokenKind, _ tree: SyntaxTree) -> [NodeID] {
+        var result: [NodeID] = []
+        var stack = [node]
+        while let current = stack.popLast() {
+            let n = tree[current]
+            if n.kind == .binary && n.op == op {
+                stack.append(n.childB)
+                stack.append(n.childA)
+            } else if n.kind == .paren {
+                stack.append(n.childA)
+            } else {
+                result.append(current)
+            }
+        }
+        return result
+    }
+
+    /// `res != nil` / `res.Body != nil` (or `== nil` when `nonNil` is false).
+    static func isPresenceCheck(_ node: NodeID, response: NodeID, nonNil: Bool, _ context: RuleContext) -> Bool {
+        let tree = context.tree
+        let n = tree[node]
+        guard n.kind == .binary, n.op == (nonNil ? .neq : .eql) else { return false }
+        let (left, right) = (n.childA, n.childB)
+        guard tree.kind(right) == .ident && tree.spells(right, "nil") else { return false }
+        var base = left
+        if tree.kind(base) == .selector && tree.spells(tree[base].childB, "Body") { base = tree[base].childA }
+        return tree.kind(base) == .ident && context.file.resolution.declaringName(of: base) == response
+    }
+
+    /// `err == ErrX` / `err != ErrX` with a named, non-nil comparand.
+    static func comparesWithSentinel(_ node: NodeID, error: NodeID, _ context: RuleContext) -> Bool {
+        let tree = context.tree
+        let n = tree[node]
+        let (left, right) = (n.childA, n.childB)
+        for (operand, other) in [(left, right), (right, left)] where tree.kind(operand) == .ident {
+            guard context.file.resolution.declaringName(of: operand) == error else { continue }
+            let otherKind = tree.kind(other)
+            if otherKind == .selector || (otherKind == .ident && !tree.spells(other, "nil")) { return true }
+        }
+        return false
+    }
+
+    static func effect(of use: ReferenceUse, _ context: RuleContext) -> ResourceTracking.Effect {
+        guard let first = use.path.first else {
+            return use.context == .compared ? .read : .handOff
+        }
+        if first != "Body" { return .read }
+        if use.path.count >= 2 {
+            if use.path[1] == "Close", case .called = use.context { return .release }
+            return use.path[1] == "Close" ? .handOff : .read
+        }
+        switch use.context {
+        case .compared:
+            return .read
+        case .argument(let call, let index):
+            return isReader(call, argument: index, context) ? .read : .handOff
+        default:
+            return .handOff
+        }
+    }
+
+    static func isReader(_ call: NodeID, argument: Int, _ context: RuleContext) -> Bool {
+        guard let (path, name) = context.types.qualifiedName(context.tree[call].childA),
+            let position = readers[path]?[name]
+        else { return false }
+        return position == -1 || position == argument
+    }
+}
