@@ -1,28 +1,55 @@
-// Command orders is a small HTTP service that looks up orders and prices
-// them with an upstream pricing API. It is written the way real services
+// Command orders is a small HTTP service that keeps customer orders, prices
+// them with an upstream pricing API, caches the prices and tells webhook
+// subscribers when an order changes. It is written the way real services
 // often are: it works, and it leaks.
 package main
 
 import (
 	"context"
+	"errors"
 	"log"
 	"net/http"
+	"os"
+	"os/signal"
+	"strings"
 	"time"
 )
 
 func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+
+	pricing := newPricingClient(envOr("PRICING_URL", "http://pricing.internal"))
 	store := newStore()
-	mux := http.NewServeMux()
-	mux.HandleFunc("/orders", store.handleOrders)
-	mux.HandleFunc("/price", handlePrice)
+	cache := newPriceCache(pricing, 5*time.Minute)
+	notifier := newNotifier(splitList(os.Getenv("ORDER_WEBHOOKS")))
 
 	go reportStats(store)
+	go cache.refreshLoop(ctx, time.Minute)
+	go notifier.run(ctx)
+	notifier.hello()
 
-	server := &http.Server{Addr: ":8080", Handler: mux, ReadHeaderTimeout: 5 * time.Second}
-	log.Fatal(server.ListenAndServe())
+	a := &api{store: store, pricing: pricing, cache: cache, notifier: notifier}
+	mux := http.NewServeMux()
+	mux.HandleFunc("/orders", a.handleOrders)
+	mux.HandleFunc("/orders/largest", a.handleLargest)
+	mux.HandleFunc("/price", a.handlePrice)
+	mux.HandleFunc("/quote", a.handleQuote)
+	mux.HandleFunc("/healthz", a.handleHealth)
+
+	server := &http.Server{Addr: envOr("ADDR", ":8080"), Handler: mux, ReadHeaderTimeout: 5 * time.Second}
+	go func() {
+		<-ctx.Done()
+		shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		_ = server.Shutdown(shutdown)
+	}()
+	if err := server.ListenAndServe(); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		log.Fatal(err)
+	}
 }
 
-// reportStats logs the order count every few seconds.
+// reportStats logs the order count every few seconds for as long as the process runs.
 func reportStats(store *orderStore) {
 	ticker := time.NewTicker(10 * time.Second)
 	for range ticker.C {
@@ -32,6 +59,24 @@ func reportStats(store *orderStore) {
 
 // withDeadline derives a request context that gives up after two seconds.
 func withDeadline(parent context.Context) context.Context {
-	ctx, _ := context.WithTimeout(parent, 2*time.Second)
+	ctx, _ := context.WithTimeout(parent, 2*time.Second) // the deadline takes care of cleanup
 	return ctx
+}
+
+func envOr(key, fallback string) string {
+	if v := os.Getenv(key); v != "" {
+		return v
+	}
+	return fallback
+}
+
+// splitList splits a comma-separated list and drops empty items.
+func splitList(s string) []string {
+	var out []string
+	for _, item := range strings.Split(s, ",") {
+		if item = strings.TrimSpace(item); item != "" {
+			out = append(out, item)
+		}
+	}
+	return out
 }

@@ -1,15 +1,20 @@
 package main
 
 import (
-	"encoding/json"
-	"net/http"
+	"sort"
 	"sync"
+	"time"
 )
 
 // order is one customer order.
 type order struct {
-	ID    string  `json:"id"`
-	Total float64 `json:"total"`
+	ID       string    `json:"id"`
+	Customer string    `json:"customer"`
+	SKU      string    `json:"sku"`
+	Quantity int       `json:"quantity"`
+	Total    float64   `json:"total"`
+	Status   string    `json:"status"`
+	Updated  time.Time `json:"updated"`
 }
 
 // orderStore keeps orders in memory.
@@ -28,12 +33,43 @@ func (s *orderStore) count() int {
 	return len(s.orders)
 }
 
-func (s *orderStore) handleOrders(w http.ResponseWriter, r *http.Request) {
+func (s *orderStore) put(o order) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.orders[o.ID] = o
+}
+
+// list returns a copy of all orders, sorted by ID.
+func (s *orderStore) list() []order {
+	s.mu.Lock()
 	list := make([]order, 0, len(s.orders))
 	for _, o := range s.orders {
 		list = append(list, o)
 	}
-	_ = json.NewEncoder(w).Encode(list)
+	s.mu.Unlock()
+	sort.Slice(list, func(i, j int) bool { return list[i].ID < list[j].ID })
+	return list
+}
+
+// largest returns the order with the highest total, or nil if there are none.
+func (s *orderStore) largest() *order {
+	var best *order
+	for _, o := range s.list() {
+		if best == nil || o.Total > best.Total {
+			best = &o // remember the best one so far
+		}
+	}
+	return best
+}
+
+// open returns the orders that have not shipped yet.
+func (s *orderStore) open() []*order {
+	list := s.list()
+	var out []*order
+	for i := range list {
+		if list[i].Status == "open" {
+			out = append(out, &list[i])
+		}
+	}
+	return out
 }

@@ -161,7 +161,7 @@ public enum Command {
 
         let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
         let findingFiles = Set(run.findings.map(\.path)).count
-        let checked = "\(run.fileCount) files checked in \(seconds)s"
+        let checked = "\(run.fileCount) \(run.fileCount == 1 ? "file" : "files") checked in \(seconds)s"
         if run.findings.isEmpty {
             output.error("no findings; \(checked)")
         } else {
