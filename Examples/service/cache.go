@@ -9,31 +9,24 @@ import (
 	"time"
 )
 
-// priceCache keeps recent quotes so that most requests never reach upstream.
+// priceCache keeps quotes so that most requests never reach upstream.
 type priceCache struct {
 	pricing *pricingClient
-	ttl     time.Duration
-
 	mu      sync.RWMutex
-	entries map[string]cachedQuote
+	entries map[string]quote
 }
 
-type cachedQuote struct {
-	quote
-	fetched time.Time
+func newPriceCache(pricing *pricingClient) *priceCache {
+	return &priceCache{pricing: pricing, entries: make(map[string]quote)}
 }
 
-func newPriceCache(pricing *pricingClient, ttl time.Duration) *priceCache {
-	return &priceCache{pricing: pricing, ttl: ttl, entries: make(map[string]cachedQuote)}
-}
-
-// price returns a cached quote, asking upstream when it is missing or stale.
+// price returns the cached quote, asking upstream for SKUs it has not seen.
 func (c *priceCache) price(ctx context.Context, sku string) (quote, error) {
 	c.mu.RLock()
-	e, ok := c.entries[sku]
+	q, ok := c.entries[sku]
 	c.mu.RUnlock()
-	if ok && time.Since(e.fetched) < c.ttl {
-		return e.quote, nil
+	if ok {
+		return q, nil
 	}
 	q, err := c.pricing.price(ctx, sku)
 	if err != nil {
@@ -46,27 +39,13 @@ func (c *priceCache) price(ctx context.Context, sku string) (quote, error) {
 func (c *priceCache) store(q quote) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.entries[q.SKU] = cachedQuote{quote: q, fetched: time.Now()}
-}
-
-func (c *priceCache) skus() []string {
-	c.mu.RLock()
-	defer c.mu.RUnlock()
-	out := make([]string, 0, len(c.entries))
-	for sku := range c.entries {
-		out = append(out, sku)
-	}
-	return out
+	c.entries[q.SKU] = q
 }
 
 // refreshLoop warms the cache, then re-prices it on a fixed interval until ctx ends.
 func (c *priceCache) refreshLoop(ctx context.Context, every time.Duration) {
-	for attempt := 1; attempt <= 3; attempt++ {
-		err := c.warm(ctx)
-		if err == nil {
-			break
-		}
-		log.Printf("cache: warm-up attempt %d: %v", attempt, err)
+	// The pricing API may still be starting: try the warm-up a few times.
+	for attempt := 1; c.warm(ctx) != nil && attempt < 3; attempt++ {
 		if sleepCtx(ctx, time.Duration(attempt)*time.Second) != nil {
 			return
 		}
@@ -84,12 +63,12 @@ func (c *priceCache) refreshLoop(ctx context.Context, every time.Duration) {
 
 // warm loads the SKU catalogue from upstream and prices all of it.
 func (c *priceCache) warm(ctx context.Context) error {
-	resp, err := c.pricing.get(ctx, "/v1/skus")
+	resp, err := c.pricing.get(ctx, "/v1/skus") // a small JSON list of SKUs
 	if err != nil {
 		return err
 	}
 	var skus []string
-	if err := json.NewDecoder(resp.Body).Decode(&skus); err != nil { // small JSON list
+	if err := json.NewDecoder(resp.Body).Decode(&skus); err != nil {
 		return fmt.Errorf("catalogue: %w", err)
 	}
 	quotes, err := c.pricing.priceAll(ctx, skus)
@@ -101,8 +80,14 @@ func (c *priceCache) warm(ctx context.Context) error {
 
 // refresh re-prices every cached SKU in one batch.
 func (c *priceCache) refresh(parent context.Context) {
+	c.mu.RLock()
+	skus := make([]string, 0, len(c.entries))
+	for sku := range c.entries {
+		skus = append(skus, sku)
+	}
+	c.mu.RUnlock()
 	ctx, cancel := context.WithTimeout(parent, 30*time.Second)
-	quotes, err := c.pricing.priceAll(ctx, c.skus())
+	quotes, err := c.pricing.priceAll(ctx, skus)
 	if err != nil {
 		cancel() // give up on the rest of the batch
 		log.Printf("cache: refresh: %v", err)

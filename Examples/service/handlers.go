@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"io"
-	"log"
 	"net/http"
 	"time"
 )
@@ -17,19 +16,13 @@ type api struct {
 	notifier *notifier
 }
 
+// handleOrders lists the orders on GET and creates one on POST.
 func (a *api) handleOrders(w http.ResponseWriter, r *http.Request) {
-	switch r.Method {
-	case http.MethodGet:
-		if r.URL.Query().Get("status") == "open" {
-			writeJSON(w, http.StatusOK, a.store.open())
-			return
-		}
-		writeJSON(w, http.StatusOK, a.store.list())
-	case http.MethodPost:
+	if r.Method == http.MethodPost {
 		a.createOrder(w, r)
-	default:
-		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
 	}
+	writeJSON(w, http.StatusOK, a.store.list())
 }
 
 // createOrder prices a new order, stores it and tells the subscribers.
@@ -37,12 +30,9 @@ func (a *api) createOrder(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), 3*time.Second)
 	defer cancel()
 	var o order
-	if err := json.NewDecoder(io.LimitReader(r.Body, 1<<20)).Decode(&o); err != nil {
-		http.Error(w, "bad order: "+err.Error(), http.StatusBadRequest)
-		return
-	}
-	if o.ID == "" || o.SKU == "" || o.Quantity <= 0 {
-		http.Error(w, "id, sku and quantity are required", http.StatusBadRequest)
+	err := json.NewDecoder(io.LimitReader(r.Body, 1<<20)).Decode(&o)
+	if err != nil || o.ID == "" || o.SKU == "" || o.Quantity <= 0 {
+		http.Error(w, "bad order: need id, sku and a positive quantity", http.StatusBadRequest)
 		return
 	}
 	q, err := a.cache.price(ctx, o.SKU)
@@ -51,20 +41,9 @@ func (a *api) createOrder(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	o.Total = q.Price * float64(o.Quantity)
-	o.Status = "open"
-	o.Updated = time.Now()
 	a.store.put(o)
 	a.notifier.enqueue(o)
 	writeJSON(w, http.StatusCreated, o)
-}
-
-func (a *api) handleLargest(w http.ResponseWriter, r *http.Request) {
-	best := a.store.largest()
-	if best == nil {
-		http.Error(w, "no orders yet", http.StatusNotFound)
-		return
-	}
-	writeJSON(w, http.StatusOK, best)
 }
 
 // handlePrice answers /price?sku=X from the cache.
@@ -95,20 +74,8 @@ func (a *api) handleQuote(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, quotes)
 }
 
-func (a *api) handleHealth(w http.ResponseWriter, r *http.Request) {
-	ctx, cancel := context.WithTimeout(r.Context(), time.Second)
-	defer cancel()
-	if err := a.pricing.ping(ctx); err != nil {
-		http.Error(w, err.Error(), http.StatusServiceUnavailable)
-		return
-	}
-	io.WriteString(w, "ok\n")
-}
-
 func writeJSON(w http.ResponseWriter, status int, v any) {
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
-	if err := json.NewEncoder(w).Encode(v); err != nil {
-		log.Printf("write response: %v", err)
-	}
+	_ = json.NewEncoder(w).Encode(v)
 }

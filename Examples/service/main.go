@@ -19,9 +19,9 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 
-	pricing := newPricingClient(envOr("PRICING_URL", "http://pricing.internal"))
+	pricing := newPricingClient("http://pricing.internal")
 	store := newStore()
-	cache := newPriceCache(pricing, 5*time.Minute)
+	cache := newPriceCache(pricing)
 	notifier := newNotifier(splitList(os.Getenv("ORDER_WEBHOOKS")))
 
 	go reportStats(store)
@@ -32,12 +32,10 @@ func main() {
 	a := &api{store: store, pricing: pricing, cache: cache, notifier: notifier}
 	mux := http.NewServeMux()
 	mux.HandleFunc("/orders", a.handleOrders)
-	mux.HandleFunc("/orders/largest", a.handleLargest)
 	mux.HandleFunc("/price", a.handlePrice)
 	mux.HandleFunc("/quote", a.handleQuote)
-	mux.HandleFunc("/healthz", a.handleHealth)
 
-	server := &http.Server{Addr: envOr("ADDR", ":8080"), Handler: mux, ReadHeaderTimeout: 5 * time.Second}
+	server := &http.Server{Addr: ":8080", Handler: mux, ReadHeaderTimeout: 5 * time.Second}
 	go func() {
 		<-ctx.Done()
 		shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)
@@ -49,11 +47,13 @@ func main() {
 	}
 }
 
-// reportStats logs the order count every few seconds for as long as the process runs.
+// reportStats logs a line about the orders every few seconds for as long as the process runs.
 func reportStats(store *orderStore) {
 	ticker := time.NewTicker(10 * time.Second)
 	for range ticker.C {
-		log.Printf("orders: %d", store.count())
+		if best := store.largest(); best != nil {
+			log.Printf("largest order so far: %s (%.2f)", best.ID, best.Total)
+		}
 	}
 }
 
@@ -63,20 +63,7 @@ func withDeadline(parent context.Context) context.Context {
 	return ctx
 }
 
-func envOr(key, fallback string) string {
-	if v := os.Getenv(key); v != "" {
-		return v
-	}
-	return fallback
-}
-
-// splitList splits a comma-separated list and drops empty items.
+// splitList splits "a, b,c" into its non-empty items.
 func splitList(s string) []string {
-	var out []string
-	for _, item := range strings.Split(s, ",") {
-		if item = strings.TrimSpace(item); item != "" {
-			out = append(out, item)
-		}
-	}
-	return out
+	return strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' })
 }

@@ -12,8 +12,6 @@ import (
 	"time"
 )
 
-const maxAttempts = 5
-
 // notifier posts order changes to the subscribers' webhooks in the background.
 type notifier struct {
 	hooks  []string
@@ -22,11 +20,7 @@ type notifier struct {
 }
 
 func newNotifier(hooks []string) *notifier {
-	return &notifier{
-		hooks:  hooks,
-		events: make(chan order, 256),
-		client: &http.Client{Timeout: 10 * time.Second},
-	}
+	return &notifier{hooks: hooks, events: make(chan order, 256), client: &http.Client{Timeout: 10 * time.Second}}
 }
 
 // enqueue hands an order change to the worker without blocking the request.
@@ -48,31 +42,24 @@ func (n *notifier) hello() {
 	}
 }
 
-// run delivers queued events until ctx ends, logging a summary every minute.
+// run delivers queued events until ctx ends, logging the backlog every minute.
 func (n *notifier) run(ctx context.Context) {
-	stats := time.NewTicker(time.Minute)
-	sent := 0
+	stats := time.NewTicker(time.Minute) // how often the backlog is logged
 	for {
 		select {
 		case <-ctx.Done():
-			log.Printf("notifier: stopping after %d events", sent)
 			return
 		case o := <-n.events:
 			n.broadcast(ctx, o)
-			sent++
 		case <-stats.C:
-			log.Printf("notifier: %d events sent, %d queued", sent, len(n.events))
+			log.Printf("notifier: %d events queued", len(n.events))
 		}
 	}
 }
 
 // broadcast sends one event to every subscriber in parallel.
 func (n *notifier) broadcast(ctx context.Context, o order) {
-	body, err := json.Marshal(o)
-	if err != nil {
-		log.Printf("notifier: encode order %s: %v", o.ID, err)
-		return
-	}
+	body, _ := json.Marshal(o)
 	var wg sync.WaitGroup
 	for _, hook := range n.hooks {
 		wg.Add(1)
@@ -91,7 +78,7 @@ func (n *notifier) deliver(ctx context.Context, hook string, body []byte) error 
 	delay := 200 * time.Millisecond
 	for attempt := 1; ; attempt++ {
 		err := n.post(ctx, hook, body)
-		if err == nil || attempt == maxAttempts {
+		if err == nil || attempt == 5 {
 			return err
 		}
 		select {

@@ -13,9 +13,8 @@ import (
 
 // quote is the upstream pricing API's answer.
 type quote struct {
-	SKU      string  `json:"sku"`
-	Price    float64 `json:"price"`
-	Currency string  `json:"currency"`
+	SKU   string  `json:"sku"`
+	Price float64 `json:"price"`
 }
 
 // pricingClient talks to the upstream pricing API.
@@ -25,10 +24,7 @@ type pricingClient struct {
 }
 
 func newPricingClient(base string) *pricingClient {
-	return &pricingClient{
-		base: strings.TrimRight(base, "/"),
-		http: &http.Client{Timeout: 5 * time.Second},
-	}
+	return &pricingClient{base: strings.TrimRight(base, "/"), http: &http.Client{Timeout: 5 * time.Second}}
 }
 
 // get sends a GET request to the pricing API. The caller closes the body.
@@ -58,12 +54,10 @@ func (c *pricingClient) price(ctx context.Context, sku string) (quote, error) {
 
 // priceAll prices several SKUs at once, one request per SKU.
 func (c *pricingClient) priceAll(ctx context.Context, skus []string) (map[string]quote, error) {
-	var (
-		mu       sync.Mutex
-		wg       sync.WaitGroup
-		quotes   = make(map[string]quote, len(skus))
-		firstErr error
-	)
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	var firstErr error
+	quotes := make(map[string]quote, len(skus))
 	for _, sku := range skus {
 		wg.Add(1)
 		go func() {
@@ -71,28 +65,13 @@ func (c *pricingClient) priceAll(ctx context.Context, skus []string) (map[string
 			q, err := c.price(ctx, sku) // requests run in parallel
 			mu.Lock()
 			defer mu.Unlock()
-			if err != nil {
-				if firstErr == nil {
-					firstErr = err
-				}
-				return
+			if err == nil {
+				quotes[sku] = q
+			} else if firstErr == nil {
+				firstErr = err
 			}
-			quotes[sku] = q
 		}()
 	}
 	wg.Wait()
 	return quotes, firstErr
-}
-
-// ping checks that the pricing API is up.
-func (c *pricingClient) ping(ctx context.Context) error {
-	resp, err := c.get(ctx, "/healthz")
-	if err != nil {
-		return err
-	}
-	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		return fmt.Errorf("pricing: %s", resp.Status)
-	}
-	return nil
 }

@@ -3,18 +3,14 @@ package main
 import (
 	"sort"
 	"sync"
-	"time"
 )
 
 // order is one customer order.
 type order struct {
-	ID       string    `json:"id"`
-	Customer string    `json:"customer"`
-	SKU      string    `json:"sku"`
-	Quantity int       `json:"quantity"`
-	Total    float64   `json:"total"`
-	Status   string    `json:"status"`
-	Updated  time.Time `json:"updated"`
+	ID       string  `json:"id"`
+	SKU      string  `json:"sku"`
+	Quantity int     `json:"quantity"`
+	Total    float64 `json:"total"`
 }
 
 // orderStore keeps orders in memory.
@@ -25,12 +21,6 @@ type orderStore struct {
 
 func newStore() *orderStore {
 	return &orderStore{orders: make(map[string]order)}
-}
-
-func (s *orderStore) count() int {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return len(s.orders)
 }
 
 func (s *orderStore) put(o order) {
@@ -60,16 +50,4 @@ func (s *orderStore) largest() *order {
 		}
 	}
 	return best
-}
-
-// open returns the orders that have not shipped yet.
-func (s *orderStore) open() []*order {
-	list := s.list()
-	var out []*order
-	for i := range list {
-		if list[i].Status == "open" {
-			out = append(out, &list[i])
-		}
-	}
-	return out
 }

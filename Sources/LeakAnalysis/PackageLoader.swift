@@ -21,6 +21,11 @@ public enum PackageLoader {
     public struct Group: Sendable {
         public var files: [ParsedFile]
         public var moduleVersion: GoVersion?
+
+        public init(files: [ParsedFile], moduleVersion: GoVersion?) {
+            self.files = files
+            self.moduleVersion = moduleVersion
+        }
     }
 
     /// Groups in a stable order (by directory, then package name); files

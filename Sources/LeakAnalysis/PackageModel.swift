@@ -61,6 +61,9 @@ public struct PackageScope: Sendable {
     public private(set) var values: [String: DeclarationSite] = [:]
     /// Receiver base type name -> method name -> declaration.
     public private(set) var methods: [String: [String: DeclarationSite]] = [:]
+    /// Names of functions and methods whose declared results mention a
+    /// `Response` type: a cheap filter before asking for result types.
+    public private(set) var responseReturningNames: Set<String> = []
 
     public init(files: [SourceFile]) {
         for (fileIndex, file) in files.enumerated() {
@@ -73,6 +76,10 @@ public struct PackageScope: Sendable {
                 case .funcDecl:
                     let name = tree.text(node.childB)
                     let site = DeclarationSite(file: fileIndex, node: declaration, nameIndex: 0)
+                    let results = tree[node.childC].childC
+                    if results.exists, tree.bytes(results).firstRange(of: Array("Response".utf8)) != nil {
+                        responseReturningNames.insert(name)
+                    }
                     if node.childA.exists, let receiverType = PackageScope.receiverTypeName(tree, node.childA) {
                         methods[receiverType, default: [:]][name] = site
                     } else {

@@ -9,10 +9,16 @@ public struct ParentMap: Sendable {
     private let parents: [Int32]
 
     public init(tree: SyntaxTree) {
+        // One linear pass over the arena: every node names its children.
+        // A node replaced during parsing (and so unreachable) comes before
+        // its replacement, whose later assignment wins.
         var parents = [Int32](repeating: 0, count: tree.nodes.count)
-        tree.walk { id in
-            tree.forEachChild(id) { child in parents[Int(child.index)] = id.index }
-            return true
+        var index: Int32 = 1
+        let count = Int32(tree.nodes.count)
+        while index < count {
+            let parent = index
+            tree.forEachChild(NodeID(index)) { child in parents[Int(child.index)] = parent }
+            index += 1
         }
         self.parents = parents
     }

@@ -31,36 +31,67 @@ struct LintRun {
     var fileCount = 0
     var byteCount = 0
 
-    /// Lints `reported` files, reading `context` files (siblings) only for declarations.
+    /// Lints `reported` files, reading `context` files (siblings) only for
+    /// declarations. Work is split by directory: each worker reads, parses
+    /// and lints one directory's packages and keeps only the printed
+    /// results, so memory holds a few directories' trees at a time, not the
+    /// whole tree's.
     static func run(reported: [String], context: [String], rules: [Rule], goVersion: GoVersion?, jobs: Int) -> LintRun {
-        var run = LintRun()
-        let all = reported + context
-        let reportedCount = reported.count
-        let loaded = ParallelMap.run(count: all.count, jobs: jobs) { index -> LoadedFile in
-            LoadedFile.load(path: all[index], isReported: index < reportedCount)
+        var byDirectory: [String: [(path: String, isReported: Bool)]] = [:]
+        for path in reported { byDirectory[PackageLoader.directory(of: path), default: []].append((path, true)) }
+        for path in context { byDirectory[PackageLoader.directory(of: path), default: []].append((path, false)) }
+        let directories = byDirectory.keys.sorted()
+        let work = directories.map { byDirectory[$0] ?? [] }
+        let versions = ModuleVersions()
+        let moduleVersions = directories.map { versions.version(forDirectory: $0) }
+        let linter = Linter(rules: rules)
+        let results = ParallelMap.run(count: directories.count, jobs: jobs) { index -> LintRun in
+            lintDirectory(
+                work[index], moduleVersion: moduleVersions[index], linter: linter, goVersion: goVersion)
         }
+        var run = LintRun()
+        for result in results {
+            run.findings += result.findings
+            run.errors += result.errors
+            run.fileCount += result.fileCount
+            run.byteCount += result.byteCount
+        }
+        run.findings.sort { lhs, rhs in
+            (lhs.path, lhs.line, lhs.column, lhs.ruleID, lhs.message) < (rhs.path, rhs.line, rhs.column, rhs.ruleID, rhs.message)
+        }
+        run.errors.sort { ($0.path, $0.line, $0.column) < ($1.path, $1.line, $1.column) }
+        return run
+    }
+
+    /// Reads, parses and lints the files of one directory.
+    static func lintDirectory(
+        _ files: [(path: String, isReported: Bool)], moduleVersion: GoVersion?, linter: Linter, goVersion: GoVersion?
+    ) -> LintRun {
+        var run = LintRun()
         var parsed: [PackageLoader.ParsedFile] = []
-        for file in loaded {
-            if file.isReported {
+        for (path, isReported) in files {
+            let file = LoadedFile.load(path: path, isReported: isReported)
+            if isReported {
                 run.fileCount += 1
                 run.byteCount += file.byteCount
                 run.errors += file.errors
             }
-            if let tree = file.tree, file.errors.isEmpty || !file.isReported {
-                parsed.append(PackageLoader.ParsedFile(path: file.path, tree: tree, isReported: file.isReported))
+            // A reported file with syntax errors is not linted: its tree is incomplete.
+            if let tree = file.tree, file.errors.isEmpty || !isReported {
+                parsed.append(PackageLoader.ParsedFile(path: path, tree: tree, isReported: isReported))
             }
         }
-        let groups = PackageLoader.groups(from: parsed, versions: ModuleVersions())
-            .filter { group in group.files.contains { $0.isReported } }
-        let linter = Linter(rules: rules)
-        let perPackage = ParallelMap.run(count: groups.count, jobs: jobs) { index -> [PrintedFinding] in
-            let package = PackageLoader.package(of: groups[index], override: goVersion)
-            return LintRun.printable(linter.lint(package), package: package)
+        var names: [String: [PackageLoader.ParsedFile]] = [:]
+        for file in parsed {
+            let root = file.tree[file.tree.root]
+            guard root.kind == .file, root.childA.exists else { continue }
+            names[file.tree.text(root.childA), default: []].append(file)
         }
-        run.findings = perPackage.flatMap { $0 }.sorted { lhs, rhs in
-            (lhs.path, lhs.line, lhs.column, lhs.ruleID, lhs.message) < (rhs.path, rhs.line, rhs.column, rhs.ruleID, rhs.message)
+        for name in names.keys.sorted() {
+            guard let members = names[name], members.contains(where: { $0.isReported }) else { continue }
+            let package = PackageLoader.package(of: PackageLoader.Group(files: members, moduleVersion: moduleVersion), override: goVersion)
+            run.findings += printable(linter.lint(package), package: package)
         }
-        run.errors.sort { ($0.path, $0.line, $0.column) < ($1.path, $1.line, $1.column) }
         return run
     }
 

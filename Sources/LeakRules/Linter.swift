@@ -35,19 +35,26 @@ public struct Linter: Sendable {
         let context = RuleContext(package: package, fileIndex: fileIndex)
         let tree = context.tree
         guard tree.root.exists, tree[tree.root].kind == .file else { return [] }
-        tree.walk { id in
+        // One pass over the node arena in order; nodes left unreachable by
+        // parse-time rewrites (they have no parent) are skipped.
+        let parents = context.file.parents
+        let count = Int32(tree.nodes.count)
+        var index: Int32 = 1
+        while index < count {
+            let id = NodeID(index)
+            index += 1
             let interested = dispatch[Int(tree.kind(id).rawValue)]
+            guard !interested.isEmpty, parents[id].exists || id == tree.root else { continue }
             for ruleIndex in interested {
                 context.rule = rules[ruleIndex]
                 rules[ruleIndex].visit(id, context)
             }
-            return true
         }
         return applySuppressions(context.diagnostics, file: context.file)
     }
 
     private func applySuppressions(_ diagnostics: [Diagnostic], file: SourceFile) -> [Diagnostic] {
-        guard !file.tree.comments.isEmpty else { return Linter.sorted(diagnostics) }
+        guard Suppressions.mayContainDirectives(file) else { return Linter.sorted(diagnostics) }
         let lines = file.tree.makeLineTable()
         let suppressions = Suppressions(file: file, lines: lines)
         guard !suppressions.directives.isEmpty else { return Linter.sorted(diagnostics) }

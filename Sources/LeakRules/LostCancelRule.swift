@@ -25,7 +25,9 @@ enum LostCancelRule {
 
     static func check(_ call: NodeID, _ context: RuleContext) {
         let tree = context.tree
-        guard let (path, name) = context.types.qualifiedName(tree[call].childA), path == "context",
+        let callee = tree[call].childA
+        guard tree.kind(callee) == .selector, tree.bytes(tree[callee].childB).starts(with: [0x57, 0x69, 0x74, 0x68]),  // "With"
+            let (path, name) = context.types.qualifiedName(callee), path == "context",
             let startsTimer = constructors[name]
         else { return }
         let what = startsTimer ? "the context and its timer leak" : "the context leaks"

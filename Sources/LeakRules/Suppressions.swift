@@ -40,7 +40,9 @@ struct Suppressions {
         for comment in tree.comments {
             let start = Int(comment.start)
             let end = Int(comment.end)
-            guard end - start > 6, tree.source[start + 1] == UInt8(ascii: "/") else { continue }
+            guard end - start > 6, tree.source[start + 1] == UInt8(ascii: "/"),
+                tree.source[start + 2] == UInt8(ascii: "n") || tree.source[start + 2] == UInt8(ascii: "l")
+            else { continue }
             let text = String(decoding: tree.source[start..<end], as: UTF8.self)
             guard var directive = Suppressions.parse(text) else { continue }
             directive.start = comment.start
@@ -50,6 +52,18 @@ struct Suppressions {
             directive.standsAlone = tree.source[lineStart..<start].allSatisfy { $0 == 0x20 || $0 == 0x09 }
             directives.append(directive)
         }
+    }
+
+    /// A byte-level pre-check: does any comment start like a directive?
+    static func mayContainDirectives(_ file: SourceFile) -> Bool {
+        let source = file.tree.source
+        for comment in file.tree.comments {
+            let start = Int(comment.start)
+            guard Int(comment.end) - start > 6, source[start + 1] == UInt8(ascii: "/") else { continue }
+            let third = source[start + 2]
+            if third == UInt8(ascii: "n") || third == UInt8(ascii: "l") { return true }
+        }
+        return false
     }
 
     /// Parses one `//...` comment; nil if it is not a suppression.

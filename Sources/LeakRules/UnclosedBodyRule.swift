@@ -25,8 +25,30 @@ enum UnclosedBodyRule {
         "bufio": ["NewReader": 0, "NewReaderSize": 0, "NewScanner": 0],
     ]
 
+    /// Callee names that can return a response: the client API, and the
+    /// package's own functions and methods declared to return one.
+    static func mayReturnResponse(_ call: NodeID, _ context: RuleContext) -> Bool {
+        let tree = context.tree
+        var function = tree[call].childA
+        while tree.kind(function) == .paren || tree.kind(function) == .index || tree.kind(function) == .indexList {
+            function = tree[function].childA
+        }
+        let name: NodeID
+        switch tree.kind(function) {
+        case .ident: name = function
+        case .selector: name = tree[function].childB
+        default: return false
+        }
+        if tree.spells(name, "Get") || tree.spells(name, "Do") || tree.spells(name, "Post") || tree.spells(name, "Head")
+            || tree.spells(name, "PostForm") || tree.spells(name, "RoundTrip") {
+            return true
+        }
+        return context.package.scope.responseReturningNames.contains(tree.text(name))
+    }
+
     static func check(_ call: NodeID, _ context: RuleContext) {
-        guard let results = context.types.resultTypes(of: call), results.first == response else { return }
+        guard mayReturnResponse(call, context), let results = context.types.resultTypes(of: call), results.first == response
+        else { return }
         switch ResourceTracking.binding(of: call, resultCount: results.count, context) {
         case .discarded:
             let callee = ResourceTracking.calleeText(call, context)

@@ -14,8 +14,11 @@ enum UnstoppedTimerRule {
     ) { call, context in check(call, context) }
 
     static func check(_ call: NodeID, _ context: RuleContext) {
-        guard context.file.version < .collectableTimers,
-            let (path, name) = context.types.qualifiedName(context.tree[call].childA), path == "time"
+        let tree = context.tree
+        let function = tree[call].childA
+        guard context.file.version < .collectableTimers, tree.kind(function) == .selector,
+            isTimerFunctionName(tree[function].childB, tree),
+            let (path, name) = context.types.qualifiedName(function), path == "time"
         else { return }
         switch name {
         case "NewTicker": checkTicker(call, isTicker: true, context)
@@ -24,6 +27,10 @@ enum UnstoppedTimerRule {
         case "After": checkAfter(call, context)
         default: return
         }
+    }
+
+    static func isTimerFunctionName(_ name: NodeID, _ tree: SyntaxTree) -> Bool {
+        tree.spells(name, "NewTicker") || tree.spells(name, "NewTimer") || tree.spells(name, "Tick") || tree.spells(name, "After")
     }
 
     static func checkTicker(_ call: NodeID, isTicker: Bool, _ context: RuleContext) {
