@@ -88,3 +88,29 @@ func discountedTotal(orders []Order, pct int) int {
 	}
 	return total
 }
+
+// Not reported: the loop ends right after the address is taken, so no later
+// iteration overwrites the variable.
+func firstPending(orders []Order) *Order {
+	var found *Order
+	for _, o := range orders {
+		if o.Status == "pending" {
+			found = &o
+			break
+		}
+	}
+	return found
+}
+
+// Reported: the break only leaves the switch, and the loop goes on.
+func lastPending(orders []Order) *Order {
+	var found *Order
+	for _, o := range orders {
+		switch o.Status {
+		case "pending":
+			found = &o // want "address of loop variable o outlives the iteration"
+			break
+		}
+	}
+	return found
+}
