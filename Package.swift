@@ -20,13 +20,16 @@ let package = Package(
         .plugin(
             name: "RuleDocsPlugin", capability: .buildTool(), dependencies: ["RuleDocsGenerator"],
             path: "Sources/RuleDocsPlugin"),
+        // Text, JSON and SARIF output of findings; knows formats, not analysis.
+        .target(name: "LeakReporters", dependencies: ["LeakRules"]),
         // Argument parsing, file discovery and the parallel driver behind the command.
-        .target(name: "LeakLintCommand", dependencies: ["GoSyntax", "LeakAnalysis", "LeakRules"]),
+        .target(name: "LeakLintCommand", dependencies: ["GoSyntax", "LeakAnalysis", "LeakRules", "LeakReporters"]),
         // The executable: only hands the process arguments to LeakLintCommand.
         .executableTarget(name: "leaklint", dependencies: ["LeakLintCommand"]),
         .testTarget(name: "GoSyntaxTests", dependencies: ["GoSyntax"]),
         .testTarget(name: "LeakAnalysisTests", dependencies: ["LeakAnalysis", "GoSyntax"]),
         .testTarget(name: "LeakRulesTests", dependencies: ["LeakRules", "LeakAnalysis", "GoSyntax"]),
+        .testTarget(name: "LeakReportersTests", dependencies: ["LeakReporters", "LeakRules"]),
         .testTarget(name: "LeakLintCommandTests", dependencies: ["LeakLintCommand", "GoSyntax"]),
     ]
 )

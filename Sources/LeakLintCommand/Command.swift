@@ -1,15 +1,20 @@
 import Foundation
 import GoSyntax
 import LeakAnalysis
+import LeakReporters
 import LeakRules
 
 /// The `leaklint` command: turns arguments into work for the parser and
 /// prints what it found. Contains no analysis of its own.
 public enum Command {
-    public static let version = "0.1.0"
+    public static var version: String { ToolInfo.version }
 
-    /// Runs the command and returns the process exit status.
-    public static func run(arguments: [String], output: OutputSink = .standard) -> Int32 {
+    /// Runs the command and returns the process exit status. `standardInput`
+    /// supplies the bytes of standard input (tests pass their own).
+    public static func run(
+        arguments: [String], output: OutputSink = .standard,
+        standardInput: @escaping () -> [UInt8] = SourceReader.readStandardInput
+    ) -> Int32 {
         let options: Options
         switch Options.parse(arguments) {
         case .success(let parsed): options = parsed
@@ -29,7 +34,17 @@ public enum Command {
         case .parseOnly:
             return check(options: options, output: output)
         case .lint:
-            return lint(options: options, output: output)
+            return lint(options: options, output: output, standardInput: standardInput)
+        case .listRules:
+            output.out(RuleCatalog.table())
+            return 0
+        case .explain(let id):
+            guard let rule = RuleRegistry.rule(withID: id) else {
+                output.error("leaklint: \(RuleCatalog.unknownRuleMessage(id))")
+                return 2
+            }
+            output.out(MarkdownText.render(rule.documentation), terminator: "")
+            return 0
         }
     }
 
@@ -114,62 +129,11 @@ public enum Command {
     /// The rules selected by `--enable` / `--disable`, or a usage error naming an unknown id.
     static func selectedRules(_ options: Options) -> Result<[Rule], Options.UsageError> {
         for id in options.enabledRules + options.disabledRules where RuleRegistry.rule(withID: id) == nil {
-            var message = "unknown rule \(id)"
-            if let suggestion = Suggestion.closest(to: id, among: RuleRegistry.ids) { message += " (did you mean \(suggestion)?)" }
-            return .failure(Options.UsageError(message: message + "; 'leaklint rules' lists them"))
+            return .failure(Options.UsageError(message: RuleCatalog.unknownRuleMessage(id)))
         }
         var rules = RuleRegistry.all
         if !options.enabledRules.isEmpty { rules = rules.filter { options.enabledRules.contains($0.id) } }
         return .success(rules.filter { !options.disabledRules.contains($0.id) })
-    }
-
-    static func lint(options: Options, output: OutputSink) -> Int32 {
-        let started = Date()
-        let rules: [Rule]
-        switch selectedRules(options) {
-        case .success(let selected): rules = selected
-        case .failure(let error):
-            output.error("leaklint: \(error.message)")
-            return 2
-        }
-        var goVersion: GoVersion?
-        if let text = options.goVersion {
-            guard let version = GoVersion(parsing: text) else {
-                output.error("leaklint: --go-version needs a version like 1.21, not '\(text)'")
-                return 2
-            }
-            goVersion = version
-        }
-        guard let discovery = discover(options: options, output: output) else { return 2 }
-        let run = LintRun.run(
-            reported: discovery.files, context: discovery.siblingsOfExplicitFiles(), rules: rules, goVersion: goVersion,
-            jobs: options.jobs)
-
-        var errorLines = discovery.problems.map { (path: $0.path, text: "\($0.path): \($0.message)") }
-        errorLines += run.errors.map { (path: $0.path, text: $0.text) }
-        errorLines.sort { $0.path < $1.path }
-        for line in errorLines { output.error(line.text) }
-
-        var text = ""
-        for finding in run.findings {
-            text += "\(finding.path):\(finding.line):\(finding.column): \(finding.message) (\(finding.ruleID))\n"
-            for related in finding.related {
-                text += "\t\(related.path):\(related.line):\(related.column): \(related.message)\n"
-            }
-        }
-        if !text.isEmpty { output.out(text, terminator: "") }
-
-        let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
-        let findingFiles = Set(run.findings.map(\.path)).count
-        let checked = "\(run.fileCount) \(run.fileCount == 1 ? "file" : "files") checked in \(seconds)s"
-        if run.findings.isEmpty {
-            output.error("no findings; \(checked)")
-        } else {
-            let noun = run.findings.count == 1 ? "finding" : "findings"
-            output.error("\(run.findings.count) \(noun) in \(findingFiles) \(findingFiles == 1 ? "file" : "files"); \(checked)")
-        }
-        if !errorLines.isEmpty { return 2 }
-        return run.findings.isEmpty ? 0 : 1
     }
 
     static func readPathList(_ source: String) -> Result<[String], Options.UsageError> {

@@ -53,6 +53,18 @@ public struct FileDiscovery {
         }
     }
 
+    /// The `.go` files next to `path` (for the buffer an editor sends on standard input).
+    public static func goFiles(inDirectoryOf path: String) -> [String] {
+        let directory = (path as NSString).deletingLastPathComponent
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.isEmpty ? "." : directory)) ?? []
+        return names.sorted().filter { $0.hasSuffix(".go") && !$0.hasPrefix(".") && !$0.hasPrefix("_") }.compactMap { name in
+            let candidate = clean(directory.isEmpty ? name : directory + "/" + name)
+            var info = stat()
+            guard lstat(candidate, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+            return candidate
+        }
+    }
+
     /// The other `.go` files in the directories of explicitly named files,
     /// read for context (declarations, types) but not reported on.
     public func siblingsOfExplicitFiles() -> [String] {

@@ -1,53 +1,54 @@
 import Foundation
 import GoSyntax
 import LeakAnalysis
+import LeakReporters
 import LeakRules
 
-/// One lint of a set of files: read and parse them in parallel, group them
-/// into packages, run the rules per package in parallel, and return the
-/// findings and errors ready to print, in a deterministic order.
+/// One lint of a set of files: read, parse and lint them directory by
+/// directory on worker threads, and return findings and errors with their
+/// positions resolved, in a deterministic order.
 struct LintRun {
-    /// A finding with its positions already turned into line:column.
-    struct PrintedFinding: Sendable {
-        var path: String
-        var line: Int
-        var column: Int
-        var ruleID: String
-        var severity: Severity
-        var message: String
-        var related: [(path: String, line: Int, column: Int, message: String)]
-    }
-
-    /// A syntax error or an unreadable path.
-    struct PrintedError: Sendable {
-        var path: String
-        var line: Int
-        var column: Int
-        var text: String
-    }
-
-    var findings: [PrintedFinding] = []
-    var errors: [PrintedError] = []
+    var findings: [ReportedFinding] = []
+    var errors: [ReportedError] = []
     var fileCount = 0
     var byteCount = 0
 
-    /// Lints `reported` files, reading `context` files (siblings) only for
-    /// declarations. Work is split by directory: each worker reads, parses
-    /// and lints one directory's packages and keeps only the printed
-    /// results, so memory holds a few directories' trees at a time, not the
-    /// whole tree's.
-    static func run(reported: [String], context: [String], rules: [Rule], goVersion: GoVersion?, jobs: Int) -> LintRun {
+    /// What to lint.
+    struct Input: Sendable {
+        /// Files findings are reported for.
+        var reported: [String]
+        /// Files read only for their declarations (siblings of named files).
+        var context: [String]
+        /// Source given on standard input, reported under this path instead of reading it.
+        var standardInput: (path: String, bytes: [UInt8])?
+        /// How paths are printed (relative to the current directory when below it).
+        var display: @Sendable (String) -> String = { $0 }
+        /// Path arguments that could not be used, reported with the run's errors.
+        var problems: [ReportedError] = []
+    }
+
+    /// Work is split by directory: each worker reads, parses and lints one
+    /// directory's packages and keeps only the resolved findings, so memory
+    /// holds a few directories' trees at a time, not the whole tree's.
+    static func run(_ input: Input, rules: [Rule], goVersion: GoVersion?, jobs: Int) -> LintRun {
         var byDirectory: [String: [(path: String, isReported: Bool)]] = [:]
+        var reported = input.reported
+        if let stdin = input.standardInput, !reported.contains(stdin.path) { reported.append(stdin.path) }
         for path in reported { byDirectory[PackageLoader.directory(of: path), default: []].append((path, true)) }
-        for path in context { byDirectory[PackageLoader.directory(of: path), default: []].append((path, false)) }
+        for path in input.context where path != input.standardInput?.path {
+            byDirectory[PackageLoader.directory(of: path), default: []].append((path, false))
+        }
         let directories = byDirectory.keys.sorted()
         let work = directories.map { byDirectory[$0] ?? [] }
         let versions = ModuleVersions()
         let moduleVersions = directories.map { versions.version(forDirectory: $0) }
         let linter = Linter(rules: rules)
+        let standardInput = input.standardInput
+        let display = input.display
         let results = ParallelMap.run(count: directories.count, jobs: jobs) { index -> LintRun in
             lintDirectory(
-                work[index], moduleVersion: moduleVersions[index], linter: linter, goVersion: goVersion)
+                work[index], moduleVersion: moduleVersions[index], linter: linter, goVersion: goVersion,
+                standardInput: standardInput, display: display)
         }
         var run = LintRun()
         for result in results {
@@ -57,20 +58,23 @@ struct LintRun {
             run.byteCount += result.byteCount
         }
         run.findings.sort { lhs, rhs in
-            (lhs.path, lhs.line, lhs.column, lhs.ruleID, lhs.message) < (rhs.path, rhs.line, rhs.column, rhs.ruleID, rhs.message)
+            (lhs.path, lhs.location.start.line, lhs.location.start.column, lhs.ruleID, lhs.message)
+                < (rhs.path, rhs.location.start.line, rhs.location.start.column, rhs.ruleID, rhs.message)
         }
-        run.errors.sort { ($0.path, $0.line, $0.column) < ($1.path, $1.line, $1.column) }
+        run.errors.sort { ($0.path, $0.position?.line ?? 0, $0.position?.column ?? 0) < ($1.path, $1.position?.line ?? 0, $1.position?.column ?? 0) }
         return run
     }
 
     /// Reads, parses and lints the files of one directory.
     static func lintDirectory(
-        _ files: [(path: String, isReported: Bool)], moduleVersion: GoVersion?, linter: Linter, goVersion: GoVersion?
+        _ files: [(path: String, isReported: Bool)], moduleVersion: GoVersion?, linter: Linter, goVersion: GoVersion?,
+        standardInput: (path: String, bytes: [UInt8])?, display: @escaping (String) -> String
     ) -> LintRun {
         var run = LintRun()
         var parsed: [PackageLoader.ParsedFile] = []
         for (path, isReported) in files {
-            let file = LoadedFile.load(path: path, isReported: isReported)
+            let source = path == standardInput?.path ? standardInput?.bytes : nil
+            let file = LoadedFile.load(path: path, isReported: isReported, source: source, display: display)
             if isReported {
                 run.fileCount += 1
                 run.byteCount += file.byteCount
@@ -90,29 +94,10 @@ struct LintRun {
         for name in names.keys.sorted() {
             guard let members = names[name], members.contains(where: { $0.isReported }) else { continue }
             let package = PackageLoader.package(of: PackageLoader.Group(files: members, moduleVersion: moduleVersion), override: goVersion)
-            run.findings += printable(linter.lint(package), package: package)
+            var resolver = FindingResolver(package: package, display: display)
+            run.findings += resolver.resolve(linter.lint(package))
         }
         return run
-    }
-
-    static func printable(_ diagnostics: [Diagnostic], package: AnalyzedPackage) -> [PrintedFinding] {
-        var tables: [String: LineTable] = [:]
-        func position(_ path: String, _ offset: Int32) -> (Int, Int) {
-            if tables[path] == nil, let file = package.files.first(where: { $0.path == path }) {
-                tables[path] = file.tree.makeLineTable()
-            }
-            return tables[path]?.position(ofOffset: Int(offset)) ?? (1, 1)
-        }
-        return diagnostics.map { diagnostic in
-            let (line, column) = position(diagnostic.path, diagnostic.start)
-            return PrintedFinding(
-                path: diagnostic.path, line: line, column: column, ruleID: diagnostic.ruleID, severity: diagnostic.severity,
-                message: diagnostic.message,
-                related: diagnostic.related.map { related in
-                    let (relatedLine, relatedColumn) = position(related.path, related.start)
-                    return (related.path, relatedLine, relatedColumn, related.message)
-                })
-        }
     }
 }
 
@@ -122,26 +107,134 @@ struct LoadedFile: Sendable {
     var isReported: Bool
     var tree: SyntaxTree?
     var byteCount = 0
-    var errors: [LintRun.PrintedError] = []
+    var errors: [ReportedError] = []
 
-    static func load(path: String, isReported: Bool) -> LoadedFile {
+    /// Reads `path` (or takes `source`, for standard input) and parses it.
+    static func load(path: String, isReported: Bool, source: [UInt8]? = nil, display: (String) -> String = { $0 }) -> LoadedFile {
         var file = LoadedFile(path: path, isReported: isReported)
-        switch SourceReader.read(path: path) {
-        case .failure(let failure):
-            file.errors = [LintRun.PrintedError(path: path, line: 0, column: 0, text: "\(path): \(failure)")]
-        case .success(let bytes):
-            let tree = GoParser.parse(bytes)
-            file.tree = tree
-            file.byteCount = bytes.count
-            if !tree.errors.isEmpty {
-                let lines = tree.makeLineTable()
-                file.errors = tree.errors.map { error in
-                    let (line, column) = lines.position(ofOffset: Int(error.offset))
-                    return LintRun.PrintedError(
-                        path: path, line: line, column: column, text: "\(path):\(line):\(column): syntax error: \(error.message)")
-                }
+        let bytes: [UInt8]
+        if let source {
+            bytes = source
+        } else {
+            switch SourceReader.read(path: path) {
+            case .failure(let failure):
+                file.errors = [ReportedError(path: display(path), position: nil, message: "\(failure)")]
+                return file
+            case .success(let read):
+                bytes = read
+            }
+        }
+        let tree = GoParser.parse(bytes)
+        file.tree = tree
+        file.byteCount = bytes.count
+        if !tree.errors.isEmpty {
+            let positions = PositionResolver(tree: tree)
+            file.errors = tree.errors.map { error in
+                ReportedError(path: display(path), position: positions.position(Int(error.offset)), message: "syntax error: \(error.message)")
             }
         }
         return file
+    }
+}
+
+/// Turns byte offsets of one file into line, byte column and UTF-16 column.
+struct PositionResolver {
+    let tree: SyntaxTree
+    let lines: LineTable
+
+    init(tree: SyntaxTree) {
+        self.tree = tree
+        lines = tree.makeLineTable()
+    }
+
+    func position(_ offset: Int) -> ReportedPosition {
+        let clamped = max(0, min(offset, tree.source.count))
+        let (line, column) = lines.position(ofOffset: clamped)
+        let lineStart = Int(lines.lineStarts[line - 1])
+        let prefix = tree.source[lineStart..<max(lineStart, clamped)]
+        let utf16 = String(decoding: prefix, as: UTF8.self).utf16.count
+        return ReportedPosition(line: line, column: column, utf16Column: utf16 + 1)
+    }
+
+    /// The text of a 1-based line, without its newline.
+    func lineText(_ line: Int) -> String {
+        guard line >= 1 && line <= lines.lineCount else { return "" }
+        let start = Int(lines.lineStarts[line - 1])
+        var end = line < lines.lineCount ? Int(lines.lineStarts[line]) : tree.source.count
+        while end > start && (tree.source[end - 1] == 0x0A || tree.source[end - 1] == 0x0D) { end -= 1 }
+        return String(decoding: tree.source[start..<end], as: UTF8.self)
+    }
+}
+
+/// Resolves the diagnostics of one package into reported findings:
+/// positions, related locations, fixes and fingerprints.
+struct FindingResolver {
+    let package: AnalyzedPackage
+    let display: (String) -> String
+    private var resolvers: [String: PositionResolver] = [:]
+
+    init(package: AnalyzedPackage, display: @escaping (String) -> String) {
+        self.package = package
+        self.display = display
+    }
+
+    mutating func positions(_ path: String) -> PositionResolver? {
+        if let cached = resolvers[path] { return cached }
+        guard let file = package.files.first(where: { $0.path == path }) else { return nil }
+        let resolver = PositionResolver(tree: file.tree)
+        resolvers[path] = resolver
+        return resolver
+    }
+
+    mutating func location(_ path: String, _ start: Int32, _ end: Int32, _ message: String = "") -> ReportedLocation? {
+        guard let resolver = positions(path) else { return nil }
+        return ReportedLocation(
+            path: display(path), start: resolver.position(Int(start)), end: resolver.position(Int(end)), message: message)
+    }
+
+    mutating func resolve(_ diagnostics: [Diagnostic]) -> [ReportedFinding] {
+        var occurrences: [String: Int] = [:]
+        var result: [ReportedFinding] = []
+        for diagnostic in diagnostics {
+            guard let location = location(diagnostic.path, diagnostic.start, diagnostic.end),
+                let resolver = positions(diagnostic.path)
+            else { continue }
+            let related = diagnostic.related.compactMap { self.location($0.path, $0.start, $0.end, $0.message) }
+            var fix: ReportedFix?
+            if let suggested = diagnostic.fix {
+                let edits = suggested.edits.compactMap { edit -> ReportedEdit? in
+                    guard let range = self.location(diagnostic.path, edit.start, edit.end) else { return nil }
+                    return ReportedEdit(location: range, replacement: edit.replacement)
+                }
+                fix = ReportedFix(message: suggested.message, edits: edits)
+            }
+            let function = enclosingFunctionName(diagnostic.path, offset: diagnostic.start)
+            let lineText = resolver.lineText(location.start.line)
+            let key = [diagnostic.ruleID, diagnostic.path, function, lineText].joined(separator: "\u{0}")
+            let occurrence = occurrences[key, default: 0]
+            occurrences[key] = occurrence + 1
+            let fingerprint = Fingerprint.make(
+                ruleID: diagnostic.ruleID, path: location.path, function: function, lineText: lineText, occurrence: occurrence)
+            result.append(ReportedFinding(
+                location: location, ruleID: diagnostic.ruleID, severity: diagnostic.severity, message: diagnostic.message,
+                related: related, fix: fix, fingerprint: fingerprint))
+        }
+        return result
+    }
+
+    /// `name` or `(Receiver).name` of the top-level function containing `offset`, or "".
+    func enclosingFunctionName(_ path: String, offset: Int32) -> String {
+        guard let file = package.files.first(where: { $0.path == path }) else { return "" }
+        let tree = file.tree
+        for declaration in tree.ids(tree[tree.root].listBC) {
+            let node = tree[declaration]
+            guard node.kind == .funcDecl, node.start <= offset, offset < node.end else { continue }
+            let name = tree.text(node.childB)
+            if node.childA.exists, let receiver = tree.ids(tree[node.childA].listAB).first {
+                return "(\(tree.text(tree[receiver].childC))).\(name)"
+            }
+            return name
+        }
+        return ""
     }
 }

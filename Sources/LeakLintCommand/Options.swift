@@ -11,6 +11,14 @@ public struct Options: Equatable {
         case dumpAST(String)
         case help
         case version
+        /// `leaklint rules`: the table of rules.
+        case listRules
+        /// `leaklint explain RULE`: a rule's documentation.
+        case explain(String)
+    }
+
+    public enum Format: String, Equatable, CaseIterable {
+        case text, json, sarif
     }
 
     public var mode: Mode = .lint
@@ -22,6 +30,17 @@ public struct Options: Equatable {
     public var goVersion: String?
     public var enabledRules: [String] = []
     public var disabledRules: [String] = []
+    public var format: Format = .text
+    /// Write the report here (atomically) instead of standard output.
+    public var output: String?
+    /// No summary line on standard error.
+    public var quiet = false
+    /// The lowest severity that makes the exit status 1.
+    public var failLevel: String = "warning"
+    /// An earlier JSON or SARIF report whose findings are not reported again.
+    public var baseline: String?
+    /// Lint standard input as if it were this file.
+    public var standardInputPath: String?
 
     public struct UsageError: Error, Equatable, CustomStringConvertible {
         public var message: String
@@ -30,12 +49,24 @@ public struct Options: Equatable {
 
     static let knownFlags = [
         "--parse-only", "--stats", "--jobs", "--files-from", "--dump-ast", "--help", "--version", "--go-version",
-        "--enable", "--disable",
+        "--enable", "--disable", "--format", "--output", "--quiet", "--fail-level", "--baseline", "--stdin-filename",
     ]
 
     public static func parse(_ arguments: [String]) -> Result<Options, UsageError> {
         var options = Options()
         var index = 0
+        if let first = arguments.first, first == "rules" || first == "explain" {
+            if first == "rules" {
+                guard arguments.count == 1 else { return .failure(UsageError(message: "'leaklint rules' takes no arguments")) }
+                options.mode = .listRules
+                return .success(options)
+            }
+            guard arguments.count == 2 else {
+                return .failure(UsageError(message: "usage: leaklint explain RULE (see 'leaklint rules')"))
+            }
+            options.mode = .explain(arguments[1])
+            return .success(options)
+        }
         func value(for flag: String) -> String? {
             index += 1
             return index < arguments.count ? arguments[index] : nil
@@ -80,6 +111,40 @@ public struct Options: Equatable {
                 }
                 let ids = text.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
                 if argument == "--enable" { options.enabledRules += ids } else { options.disabledRules += ids }
+            case "--format":
+                guard let text = inlineValue ?? value(for: argument) else {
+                    return .failure(UsageError(message: "--format needs one of text, json, sarif"))
+                }
+                guard let format = Format(rawValue: text) else {
+                    var message = "unknown format '\(text)': use text, json or sarif"
+                    if let suggestion = Suggestion.closest(to: text, among: Format.allCases.map(\.rawValue)) {
+                        message += " (did you mean \(suggestion)?)"
+                    }
+                    return .failure(UsageError(message: message))
+                }
+                options.format = format
+            case "-o", "--output":
+                guard let path = inlineValue ?? value(for: argument) else {
+                    return .failure(UsageError(message: "--output needs a file name"))
+                }
+                options.output = path
+            case "-q", "--quiet":
+                options.quiet = true
+            case "--fail-level":
+                guard let text = inlineValue ?? value(for: argument), ["error", "warning", "note"].contains(text) else {
+                    return .failure(UsageError(message: "--fail-level needs one of error, warning, note"))
+                }
+                options.failLevel = text
+            case "--baseline":
+                guard let path = inlineValue ?? value(for: argument) else {
+                    return .failure(UsageError(message: "--baseline needs an earlier JSON or SARIF report"))
+                }
+                options.baseline = path
+            case "--stdin-filename":
+                guard let path = inlineValue ?? value(for: argument) else {
+                    return .failure(UsageError(message: "--stdin-filename needs the path the source on standard input belongs to"))
+                }
+                options.standardInputPath = path
             case "--dump-ast":
                 guard let path = inlineValue ?? value(for: argument) else {
                     return .failure(UsageError(message: "--dump-ast needs a Go file name"))
@@ -102,6 +167,8 @@ public struct Options: Equatable {
 
     public static let usage = """
         usage: leaklint [flags] [PATH...]
+               leaklint rules              list the rules
+               leaklint explain RULE       show a rule's documentation
 
         Finds resource leaks in Go source code. PATH may be a .go file, a
         directory, or DIR/... (both walk the tree below DIR, skipping vendor,
@@ -111,6 +178,12 @@ public struct Options: Equatable {
           --parse-only        only parse; report syntax errors
           --stats             print files, bytes, lines, time and MB/s on standard error
           --jobs N            files processed in parallel (default: all cores)
+          --format FORMAT     text (default), json or sarif
+          --output FILE       write the report to FILE (atomically) instead of standard output
+          --quiet             no summary line on standard error
+          --fail-level LEVEL  exit 1 only for findings at or above error, warning (default) or note
+          --baseline FILE     do not report findings present in an earlier json or sarif report
+          --stdin-filename P  lint standard input as the file P (for editors with unsaved buffers)
           --go-version 1.N    assume this Go version instead of go.mod's go line
           --enable RULES      run only these rules (comma-separated ids)
           --disable RULES     do not run these rules
@@ -123,6 +196,8 @@ public struct Options: Equatable {
 
         examples:
           leaklint ./...
+          leaklint --format sarif --output leaklint.sarif ./...
+          leaklint --stdin-filename pkg/handler.go < pkg/handler.go
           leaklint --parse-only --stats $(go env GOROOT)/src
           git diff --name-only -- '*.go' | leaklint --files-from -
         """

@@ -1,0 +1,30 @@
+/// A finding's identity across edits: it must not change when unrelated
+/// lines are inserted above the finding, so it hashes what the finding is
+/// about (rule, file, enclosing function, the flagged line's text with
+/// whitespace normalised, and which of several identical such findings it
+/// is), never its line number.
+public enum Fingerprint {
+    /// The key under which SARIF `partialFingerprints` carries it.
+    public static let sarifKey = "leaklint/v1"
+
+    public static func make(ruleID: String, path: String, function: String, lineText: String, occurrence: Int) -> String {
+        let normalised = lineText.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+        let key = [ruleID, path, function, normalised, String(occurrence)].joined(separator: "\u{0}")
+        return hex(fnv1a64(Array(key.utf8)))
+    }
+
+    /// FNV-1a, 64 bits: tiny, stable across platforms and releases.
+    static func fnv1a64(_ bytes: [UInt8]) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
+
+    static func hex(_ value: UInt64) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}

@@ -1,0 +1,125 @@
+import LeakRules
+
+/// A position as every output format needs it: 1-based line, and the column
+/// both in bytes (text and JSON, like gofmt and go vet) and in UTF-16 code
+/// units (SARIF does not allow byte columns).
+public struct ReportedPosition: Sendable, Equatable {
+    public var line: Int
+    public var column: Int
+    public var utf16Column: Int
+
+    public init(line: Int, column: Int, utf16Column: Int) {
+        self.line = line
+        self.column = column
+        self.utf16Column = utf16Column
+    }
+}
+
+/// A range of a file, with a message when it is a related location.
+public struct ReportedLocation: Sendable, Equatable {
+    public var path: String
+    public var start: ReportedPosition
+    public var end: ReportedPosition
+    public var message: String
+
+    public init(path: String, start: ReportedPosition, end: ReportedPosition, message: String = "") {
+        self.path = path
+        self.start = start
+        self.end = end
+        self.message = message
+    }
+}
+
+/// One edit of a suggested fix: replace `location`'s range with `replacement`.
+public struct ReportedEdit: Sendable, Equatable {
+    public var location: ReportedLocation
+    public var replacement: String
+
+    public init(location: ReportedLocation, replacement: String) {
+        self.location = location
+        self.replacement = replacement
+    }
+}
+
+/// A fix a rule suggests.
+public struct ReportedFix: Sendable, Equatable {
+    public var message: String
+    public var edits: [ReportedEdit]
+
+    public init(message: String, edits: [ReportedEdit]) {
+        self.message = message
+        self.edits = edits
+    }
+}
+
+/// One finding, positions resolved, ready for any format.
+public struct ReportedFinding: Sendable, Equatable {
+    public var location: ReportedLocation
+    public var ruleID: String
+    public var severity: Severity
+    public var message: String
+    public var related: [ReportedLocation]
+    public var fix: ReportedFix?
+    /// Stable across unrelated edits of the file; see `Fingerprint`.
+    public var fingerprint: String
+
+    public init(
+        location: ReportedLocation, ruleID: String, severity: Severity, message: String, related: [ReportedLocation],
+        fix: ReportedFix?, fingerprint: String
+    ) {
+        self.location = location
+        self.ruleID = ruleID
+        self.severity = severity
+        self.message = message
+        self.related = related
+        self.fix = fix
+        self.fingerprint = fingerprint
+    }
+
+    public var path: String { location.path }
+}
+
+/// A syntax error or a path that could not be read.
+public struct ReportedError: Sendable, Equatable {
+    public var path: String
+    /// nil for errors about a whole path (unreadable, not a regular file).
+    public var position: ReportedPosition?
+    public var message: String
+
+    public init(path: String, position: ReportedPosition?, message: String) {
+        self.path = path
+        self.position = position
+        self.message = message
+    }
+
+    /// `path:line:col: message` or `path: message`, as printed on standard error.
+    public var text: String {
+        guard let position else { return "\(path): \(message)" }
+        return "\(path):\(position.line):\(position.column): \(message)"
+    }
+}
+
+/// Everything a run produced, in the order it is printed.
+public struct Report: Sendable {
+    public var findings: [ReportedFinding]
+    public var errors: [ReportedError]
+    /// The rules that ran, in registry order (SARIF lists them and indexes results into them).
+    public var rules: [Rule]
+    public var filesChecked: Int
+    public var seconds: Double
+
+    public init(findings: [ReportedFinding], errors: [ReportedError], rules: [Rule], filesChecked: Int, seconds: Double) {
+        self.findings = findings
+        self.errors = errors
+        self.rules = rules
+        self.filesChecked = filesChecked
+        self.seconds = seconds
+    }
+}
+
+/// The tool's identity as the reports state it.
+public enum ToolInfo {
+    public static let name = "leaklint"
+    public static let version = "0.1.0"
+    public static let informationURI = "https://github.com/leaklint/leaklint"
+}
