@@ -110,11 +110,11 @@ public enum Command {
     }
 
     /// Expands path arguments (and `--files-from`) into discovered files; nil after printing a usage error.
-    static func discover(options: Options, output: OutputSink) -> FileDiscovery? {
+    static func discover(options: Options, output: OutputSink, standardInput: () -> [UInt8] = SourceReader.readStandardInput) -> FileDiscovery? {
         var discovery = FileDiscovery()
         var arguments = options.paths
         if let listFile = options.filesFrom {
-            switch readPathList(listFile) {
+            switch readPathList(listFile, standardInput: standardInput) {
             case .success(let listed): arguments += listed
             case .failure(let problem):
                 output.error("leaklint: \(problem.message)")
@@ -136,10 +136,12 @@ public enum Command {
         return .success(rules.filter { !options.disabledRules.contains($0.id) })
     }
 
-    static func readPathList(_ source: String) -> Result<[String], Options.UsageError> {
+    static func readPathList(
+        _ source: String, standardInput: () -> [UInt8] = SourceReader.readStandardInput
+    ) -> Result<[String], Options.UsageError> {
         let bytes: [UInt8]
         if source == "-" {
-            bytes = SourceReader.readStandardInput()
+            bytes = standardInput()
         } else {
             switch SourceReader.read(path: source) {
             case .success(let read): bytes = read

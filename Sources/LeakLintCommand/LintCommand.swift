@@ -40,11 +40,11 @@ extension Command {
             input.standardInput = (FileDiscovery.clean(path), standardInput())
             input.context = FileDiscovery.goFiles(inDirectoryOf: path)
             if !options.paths.isEmpty || options.filesFrom != nil {
-                guard let discovery = discover(options: options, output: output) else { return 2 }
+                guard let discovery = discover(options: options, output: output, standardInput: standardInput) else { return 2 }
                 input.reported = discovery.files
             }
         } else {
-            guard let discovery = discover(options: options, output: output) else { return 2 }
+            guard let discovery = discover(options: options, output: output, standardInput: standardInput) else { return 2 }
             input.reported = discovery.files
             input.context = discovery.siblingsOfExplicitFiles()
             for problem in discovery.problems {

@@ -61,3 +61,36 @@ import Testing
         #expect(run.errorLines.last?.hasPrefix("\(Self.expected.count) findings in 6 files;") == true)
     }
 }
+
+/// `leaklint --format sarif Examples/` is valid against the official schema
+/// (when the validator is available) and carries every rule's help.
+@Suite struct ExampleServiceSARIF {
+    @Test func sarifOfTheExamplesIsValidAndDocumentsEveryRule() throws {
+        let run = CommandRun(["--format", "sarif", "--quiet", ExampleServiceTests.repositoryRoot + "/Examples"])
+        #expect(run.status == 1)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [String: Any])
+        let sarifRun = try #require((document["runs"] as? [[String: Any]])?.first)
+        let results = try #require(sarifRun["results"] as? [Any])
+        #expect(results.count == ExampleServiceTests.expected.count)
+        let rules = try #require(((sarifRun["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
+        for rule in rules {
+            let help = try #require(rule["help"] as? [String: String])
+            #expect(help["markdown"]?.isEmpty == false && help["text"]?.isEmpty == false)
+        }
+        guard let validator = ReportFormats.sarifValidator else { return }
+        let file = NSTemporaryDirectory() + "leaklint-examples-\(UUID().uuidString).sarif"
+        try run.out.write(toFile: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: validator)
+        process.arguments = [file]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "validate-sarif: \(text)")
+        #expect(text.contains("valid SARIF 2.1.0"))
+    }
+}

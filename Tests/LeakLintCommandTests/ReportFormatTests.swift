@@ -292,3 +292,18 @@ import Testing
         #expect(!output(terminal: false, environment: [:]).contains("\u{1B}["))
     }
 }
+
+/// `--files-from -` takes the paths to lint from standard input (for `git diff --name-only | leaklint --files-from -`).
+@Suite struct FilesFromStandardInput {
+    @Test func pathsComeFromStandardInput() throws {
+        let tree = try FixtureTree()
+        let leaky = try tree.write("svc/leaky.go", ReportFormats.leaky)
+        let clean = try tree.write("svc/clean.go", LintCommand.clean)
+        let captured = Captured()
+        let sink = OutputSink(out: { captured.append(out: $0) }, error: { captured.append(error: $0) })
+        let status = Command.run(arguments: ["--files-from", "-", "--quiet"], output: sink, standardInput: { Array("\(clean)\n\(leaky)\n".utf8) })
+        #expect(status == 1)
+        let lines = captured.out.split(separator: "\n").filter { !$0.hasPrefix("\t") }
+        #expect(lines.count == 2 && lines.allSatisfy { $0.hasPrefix(leaky + ":") })
+    }
+}
