@@ -26,6 +26,9 @@ let package = Package(
         .target(name: "LeakLintCommand", dependencies: ["GoSyntax", "LeakAnalysis", "LeakRules", "LeakReporters"]),
         // The executable: only hands the process arguments to LeakLintCommand.
         .executableTarget(name: "leaklint", dependencies: ["LeakLintCommand"]),
+        // libFuzzer target over the whole pipeline (scripts/fuzz); without the
+        // fuzzer it is a plain executable that replays saved inputs.
+        .executableTarget(name: "LeakLintFuzz", dependencies: ["GoSyntax", "LeakAnalysis", "LeakRules", "LeakReporters"]),
         .testTarget(name: "GoSyntaxTests", dependencies: ["GoSyntax"]),
         .testTarget(name: "LeakAnalysisTests", dependencies: ["LeakAnalysis", "GoSyntax"]),
         .testTarget(name: "LeakRulesTests", dependencies: ["LeakRules", "LeakAnalysis", "GoSyntax"]),

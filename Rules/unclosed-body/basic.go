@@ -140,3 +140,12 @@ func ping(u string) error {
 	}
 	return nil
 }
+
+// Reported: assigning the response to the blank identifier hands nothing off.
+func touch(u string) {
+	resp, err := http.Get(u) // want "resp.Body is never closed"
+	if err != nil {
+		return
+	}
+	_ = resp
+}

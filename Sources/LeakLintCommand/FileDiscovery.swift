@@ -108,15 +108,25 @@ public struct FileDiscovery {
             return
         }
         var names: [String] = []
+        var undecodable: [[UInt8]] = []
         while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw -> String in
-                let bytes = raw.bindMemory(to: UInt8.self)
-                let length = bytes.firstIndex(of: 0) ?? bytes.count
-                return String(decoding: bytes[0..<length], as: UTF8.self)
+            let bytes = withUnsafeBytes(of: entry.pointee.d_name) { raw -> [UInt8] in
+                let all = raw.bindMemory(to: UInt8.self)
+                return Array(all[0..<(all.firstIndex(of: 0) ?? all.count)])
+            }
+            guard let name = String(validating: bytes, as: UTF8.self) else {
+                undecodable.append(bytes)
+                continue
             }
             if name != "." && name != ".." { names.append(name) }
         }
         closedir(handle)
+        for bytes in undecodable where FileDiscovery.wouldBeRead(bytes, in: directory) {
+            // Paths are Strings here; a name that is not UTF-8 cannot be opened reliably, so say so.
+            problems.append(Problem(
+                path: FileDiscovery.clean((directory.hasSuffix("/") ? directory : directory + "/") + FileDiscovery.escaped(bytes)),
+                message: "file name is not valid UTF-8; skipped (rename it to lint it)"))
+        }
         names.sort()
         let prefix = directory.hasSuffix("/") ? directory : directory + "/"
         for name in names {
@@ -143,6 +153,47 @@ public struct FileDiscovery {
                 }
             }
         }
+    }
+
+    /// Whether an entry with this raw name would have been linted (a `.go`
+    /// file or a directory the walk enters).
+    static func wouldBeRead(_ name: [UInt8], in directory: String) -> Bool {
+        guard name.first != UInt8(ascii: "."), name.first != UInt8(ascii: "_") else { return false }
+        if name.count > 3 && Array(name.suffix(3)) == Array(".go".utf8) { return true }
+        var path = Array((directory.hasSuffix("/") ? directory : directory + "/").utf8) + name
+        path.append(0)
+        var info = stat()
+        let found = path.withUnsafeBufferPointer { buffer -> Int32 in
+            buffer.withMemoryRebound(to: CChar.self) { characters in
+                guard let base = characters.baseAddress else { return -1 }
+                return lstat(base, &info)
+            }
+        }
+        return found == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// A name with its invalid bytes written as `\xNN`, for messages.
+    static func escaped(_ name: [UInt8]) -> String {
+        var result = ""
+        var index = 0
+        while index < name.count {
+            var length = 1
+            var decoded: String?
+            for width in (1...4).reversed() where index + width <= name.count {
+                if let text = String(validating: name[index..<index + width], as: UTF8.self), text.unicodeScalars.count == 1 {
+                    decoded = text
+                    length = width
+                    break
+                }
+            }
+            if let decoded {
+                result += decoded
+            } else {
+                result += "\\x" + String(name[index], radix: 16, uppercase: true)
+            }
+            index += length
+        }
+        return result
     }
 
     /// Removes `./` prefixes and duplicate slashes so paths print as people typed them.

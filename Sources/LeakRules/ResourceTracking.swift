@@ -87,6 +87,8 @@ struct ResourceTracking {
         for reference in file.resolution.references(to: variable) {
             let use = ReferenceUse(reference: reference, tree: tree, parents: file.parents)
             if use.context == .assignedTo { continue }
+            // `_ = v` only silences the compiler: a read, not a hand-off.
+            if case .assignedFrom(let target) = use.context, tree.kind(target) == .ident, tree.spells(target, "_") { continue }
             let insideClosure = file.resolution.function(containing: reference) != function
             let classified: Effect = insideClosure ? .handOff : effect(use)
             if classified == .release { releasedSomewhere = true }
