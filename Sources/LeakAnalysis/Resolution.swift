@@ -41,16 +41,53 @@ public struct Resolution: Sendable {
     /// Per node index: the declaring identifier's index for an identifier
     /// that refers to (or declares) a local; 0 otherwise.
     public let declarationOf: [Int32]
-    public let locals: [Int32: LocalDeclaration]
-    /// References per declaring identifier, in source order (declaration excluded).
-    public let references: [Int32: [NodeID]]
+    /// Per node index: 1 + index into `locals` for a declaring identifier, else 0.
+    let localSlot: [Int32]
+    let locals: [LocalDeclaration]
+    /// References of each local, grouped: those of local `i` are
+    /// `referenceNodes[referenceStart[i]..<referenceStart[i + 1]]`, in source order.
+    let referenceStart: [Int32]
+    let referenceNodes: [Int32]
     /// Per node index: the innermost funcDecl/funcLit that contains it (0 at file level).
     public let enclosingFunction: [Int32]
 
+    init(declarationOf: [Int32], localSlot: [Int32], locals: [LocalDeclaration], enclosingFunction: [Int32]) {
+        self.declarationOf = declarationOf
+        self.localSlot = localSlot
+        self.locals = locals
+        self.enclosingFunction = enclosingFunction
+        // Counting sort of the references by declaration; identifiers are
+        // created in source order, so index order is source order.
+        var counts = [Int32](repeating: 0, count: locals.count + 1)
+        for (index, declaration) in declarationOf.enumerated() where declaration != 0 && declaration != Int32(index) {
+            let slot = localSlot[Int(declaration)]
+            if slot > 0 { counts[Int(slot)] += 1 }
+        }
+        var starts = [Int32](repeating: 0, count: locals.count + 1)
+        var running: Int32 = 0
+        for slot in 0..<locals.count {
+            starts[slot] = running
+            running += counts[slot + 1]
+        }
+        starts[locals.count] = running
+        var fill = starts
+        var nodes = [Int32](repeating: 0, count: Int(running))
+        for (index, declaration) in declarationOf.enumerated() where declaration != 0 && declaration != Int32(index) {
+            let slot = Int(localSlot[Int(declaration)])
+            guard slot > 0 else { continue }
+            nodes[Int(fill[slot - 1])] = Int32(index)
+            fill[slot - 1] += 1
+        }
+        referenceStart = starts
+        referenceNodes = nodes
+    }
+
     /// The declaration an identifier refers to, if it is a local.
     public func local(for identifier: NodeID) -> LocalDeclaration? {
-        let index = declarationOf[Int(identifier.index)]
-        return index == 0 ? nil : locals[index]
+        let declaration = declarationOf[Int(identifier.index)]
+        guard declaration != 0 else { return nil }
+        let slot = localSlot[Int(declaration)]
+        return slot == 0 ? nil : locals[Int(slot) - 1]
     }
 
     /// The declaring identifier of a local reference (the identifier itself for a declaration).
@@ -59,7 +96,12 @@ public struct Resolution: Sendable {
         return index == 0 ? nil : NodeID(index)
     }
 
-    public func references(to declaration: NodeID) -> [NodeID] { references[declaration.index] ?? [] }
+    /// Every reference to a local (its declaration excluded), in source order.
+    public func references(to declaration: NodeID) -> [NodeID] {
+        let slot = Int(localSlot[Int(declaration.index)])
+        guard slot > 0 else { return [] }
+        return referenceNodes[Int(referenceStart[slot - 1])..<Int(referenceStart[slot])].map { NodeID($0) }
+    }
 
     public func function(containing node: NodeID) -> NodeID { NodeID(enclosingFunction[Int(node.index)]) }
 }

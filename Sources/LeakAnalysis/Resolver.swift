@@ -13,8 +13,9 @@ struct Resolver {
     let tree: SyntaxTree
     var declarationOf: [Int32]
     var enclosingFunction: [Int32]
-    var locals: [Int32: LocalDeclaration] = [:]
-    var references: [Int32: [NodeID]] = [:]
+    /// Per node index: 1 + the index in `locals` of the local it declares, or 0.
+    var localSlot: [Int32]
+    var locals: [LocalDeclaration] = []
 
     /// Visible declarations: (name start, name end, declaring identifier).
     private var entries: [(start: Int32, end: Int32, declaration: Int32)] = []
@@ -25,14 +26,15 @@ struct Resolver {
         self.tree = tree
         declarationOf = [Int32](repeating: 0, count: tree.nodes.count)
         enclosingFunction = [Int32](repeating: 0, count: tree.nodes.count)
+        localSlot = [Int32](repeating: 0, count: tree.nodes.count)
     }
 
     static func resolve(_ tree: SyntaxTree) -> Resolution {
         var resolver = Resolver(tree: tree)
         resolver.resolveFile()
         return Resolution(
-            declarationOf: resolver.declarationOf, locals: resolver.locals,
-            references: resolver.references, enclosingFunction: resolver.enclosingFunction)
+            declarationOf: resolver.declarationOf, localSlot: resolver.localSlot, locals: resolver.locals,
+            enclosingFunction: resolver.enclosingFunction)
     }
 
     // MARK: - Scopes
@@ -71,9 +73,10 @@ struct Resolver {
         entries.append((node.start, node.end, name.index))
         declarationOf[Int(name.index)] = name.index
         enclosingFunction[Int(name.index)] = function.index
-        locals[name.index] = LocalDeclaration(
+        locals.append(LocalDeclaration(
             kind: kind, name: name, typeExpression: type, value: value, valueIndex: valueIndex,
-            valueCount: valueCount, statement: statement, function: function)
+            valueCount: valueCount, statement: statement, function: function))
+        localSlot[Int(name.index)] = Int32(locals.count)
     }
 
     /// Whether `name` is already declared in the innermost scope (for `:=`).
@@ -96,7 +99,6 @@ struct Resolver {
             let entry = entries[index]
             if sameName(entry, node) {
                 declarationOf[Int(identifier.index)] = entry.declaration
-                references[entry.declaration, default: []].append(identifier)
                 return
             }
             index -= 1
@@ -271,7 +273,7 @@ struct Resolver {
     }
 
     private mutating func redeclareBinding(_ binding: NodeID, _ guardStatement: NodeID) {
-        if locals[binding.index] == nil {
+        if localSlot[Int(binding.index)] == 0 {
             declare(binding, .typeSwitchBinding, statement: guardStatement)
         } else if !isBlank(binding) {
             let node = tree[binding]
