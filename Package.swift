@@ -28,11 +28,13 @@ let package = Package(
         .executableTarget(name: "leaklint", dependencies: ["LeakLintCommand"]),
         // libFuzzer target over the whole pipeline (scripts/fuzz); without the
         // fuzzer it is a plain executable that replays saved inputs.
-        .executableTarget(name: "LeakLintFuzz", dependencies: ["GoSyntax", "LeakAnalysis", "LeakRules", "LeakReporters"]),
+        .executableTarget(
+            name: "LeakLintFuzz", dependencies: ["GoSyntax", "LeakAnalysis", "LeakRules", "LeakReporters"],
+            swiftSettings: [.enableExperimentalFeature("Extern")]),
         .testTarget(name: "GoSyntaxTests", dependencies: ["GoSyntax"]),
         .testTarget(name: "LeakAnalysisTests", dependencies: ["LeakAnalysis", "GoSyntax"]),
         .testTarget(name: "LeakRulesTests", dependencies: ["LeakRules", "LeakAnalysis", "GoSyntax"]),
         .testTarget(name: "LeakReportersTests", dependencies: ["LeakReporters", "LeakRules"]),
-        .testTarget(name: "LeakLintCommandTests", dependencies: ["LeakLintCommand", "GoSyntax"]),
+        .testTarget(name: "LeakLintCommandTests", dependencies: ["LeakLintCommand", "GoSyntax", "LeakRules"]),
     ]
 )

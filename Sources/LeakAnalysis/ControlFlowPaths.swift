@@ -23,8 +23,20 @@ extension ControlFlowGraph {
         after item: NodeID, stops: (NodeID) -> Bool, prune: (Edge) -> Bool = { _ in false }
     ) -> NodeID? {
         guard let start = location(of: item) else { return nil }
+        return firstUnstoppedExit(fromBlock: start.block, afterIndex: start.index, stops: stops, prune: prune)
+    }
+
+    /// Like `firstUnstoppedExit(after:)`, from the start of the function.
+    public func firstUnstoppedExitFromEntry(stops: (NodeID) -> Bool, prune: (Edge) -> Bool = { _ in false }) -> NodeID? {
+        firstUnstoppedExit(fromBlock: entry, afterIndex: -1, stops: stops, prune: prune)
+    }
+
+    private func firstUnstoppedExit(
+        fromBlock startBlock: Int, afterIndex: Int, stops: (NodeID) -> Bool, prune: (Edge) -> Bool
+    ) -> NodeID? {
+        let start = (block: startBlock, index: afterIndex)
         let startItems = blocks[start.block].items
-        for index in (start.index + 1)..<startItems.count where stops(startItems[index]) {
+        for index in (start.index + 1)..<max(start.index + 1, startItems.count) where stops(startItems[index]) {
             return nil
         }
         // Re-entering the start block through a loop could only reach the

@@ -135,6 +135,21 @@ public struct TypeOracle {
         return nil
     }
 
+    /// The types embedded (fields without names) in one of the package's struct types.
+    public func embeddedTypes(of type: GoType) -> [GoType] {
+        guard case .named(let path, let name) = type.dereferenced, path == PackageScope.localPath,
+            let site = package.scope.types[name]
+        else { return [] }
+        let tree = package.files[site.file].tree
+        let structType = tree[site.node].childC
+        guard structType.exists, tree.kind(structType) == .structType else { return [] }
+        return tree.ids(tree[structType].listAB).compactMap { field in
+            let node = tree[field]
+            guard node.b == 0 else { return nil }
+            return resolveTypeExpression(node.childC, in: site.file)?.dereferenced
+        }
+    }
+
     // MARK: - Calls
 
     func resultTypes(of call: NodeID, in fileIndex: Int, depth: Int) -> [GoType]? {

@@ -127,11 +127,13 @@ public enum Command {
     }
 
     /// The rules selected by `--enable` / `--disable`, or a usage error naming an unknown id.
-    static func selectedRules(_ options: Options) -> Result<[Rule], Options.UsageError> {
+    static func selectedRules(_ options: Options, configuration: Configuration = Configuration()) -> Result<[Rule], Options.UsageError> {
         for id in options.enabledRules + options.disabledRules where RuleRegistry.rule(withID: id) == nil {
             return .failure(Options.UsageError(message: RuleCatalog.unknownRuleMessage(id)))
         }
-        var rules = RuleRegistry.all
+        // The configuration switches rules off (or back on); command-line flags have the last word.
+        var rules = RuleRegistry.all.filter { configuration.rules[$0.id]?.enabled ?? true }
+        if !options.enabledRules.isEmpty { rules = RuleRegistry.all }
         if !options.enabledRules.isEmpty { rules = rules.filter { options.enabledRules.contains($0.id) } }
         return .success(rules.filter { !options.disabledRules.contains($0.id) })
     }

@@ -8,8 +8,18 @@ extension Command {
     /// exit status (2 on errors, 1 on findings at or above the fail level, else 0).
     static func lint(options: Options, output: OutputSink, standardInput: () -> [UInt8]) -> Int32 {
         let started = Date()
+        var configuration = Configuration()
+        let configurationPath = options.configPath ?? Configuration.find(from: configurationSearchStart(options))
+        if let path = configurationPath {
+            switch Configuration.load(path: path, knownRules: RuleRegistry.ids) {
+            case .success(let loaded): configuration = loaded
+            case .failure(let problem):
+                output.error("leaklint: \(problem)")
+                return 2
+            }
+        }
         let rules: [Rule]
-        switch selectedRules(options) {
+        switch selectedRules(options, configuration: configuration) {
         case .success(let selected): rules = selected
         case .failure(let error):
             output.error("leaklint: \(error.message)")
@@ -51,12 +61,12 @@ extension Command {
                 input.problems.append(ReportedError(path: DisplayPath.relative(problem.path, to: currentDirectory), position: nil, message: problem.message))
             }
         }
-        let run = LintRun.run(input, rules: rules, goVersion: goVersion, jobs: options.jobs)
+        let run = LintRun.run(input, rules: rules, configuration: configuration, goVersion: goVersion, jobs: options.jobs)
 
         let findings = run.findings.filter { !baseline.contains($0.fingerprint) }
         let errors = (input.problems + run.errors).sorted { ($0.path, $0.position?.line ?? 0) < ($1.path, $1.position?.line ?? 0) }
         let report = Report(
-            findings: findings, errors: errors, rules: rules, filesChecked: run.fileCount,
+            findings: findings, errors: errors, rules: Linter(rules: rules, configuration: configuration).rules, filesChecked: run.fileCount,
             seconds: Date().timeIntervalSince(started))
 
         let rendered: String
@@ -85,6 +95,20 @@ extension Command {
         if !errors.isEmpty { return 2 }
         let failLevel = Severity(rawValue: options.failLevel) ?? .warning
         return findings.contains { $0.severity >= failLevel } ? 1 : 0
+    }
+}
+
+extension Command {
+    /// Where to look for `.leaklint.json`: the directory of the first path
+    /// argument (or of the buffer given on standard input), else the current directory.
+    static func configurationSearchStart(_ options: Options) -> String {
+        let first = options.standardInputPath ?? options.paths.first ?? "."
+        var path = first
+        if path.hasSuffix("/...") { path = String(path.dropLast(4)) }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue { return path }
+        let parent = (path as NSString).deletingLastPathComponent
+        return parent.isEmpty ? "." : parent
     }
 }
 

@@ -30,7 +30,7 @@ struct LintRun {
     /// Work is split by directory: each worker reads, parses and lints one
     /// directory's packages and keeps only the resolved findings, so memory
     /// holds a few directories' trees at a time, not the whole tree's.
-    static func run(_ input: Input, rules: [Rule], goVersion: GoVersion?, jobs: Int) -> LintRun {
+    static func run(_ input: Input, rules: [Rule], configuration: Configuration = Configuration(), goVersion: GoVersion?, jobs: Int) -> LintRun {
         var byDirectory: [String: [(path: String, isReported: Bool)]] = [:]
         var reported = input.reported
         if let stdin = input.standardInput, !reported.contains(stdin.path) { reported.append(stdin.path) }
@@ -42,7 +42,7 @@ struct LintRun {
         let work = directories.map { byDirectory[$0] ?? [] }
         let versions = ModuleVersions()
         let moduleVersions = directories.map { versions.version(forDirectory: $0) }
-        let linter = Linter(rules: rules)
+        let linter = Linter(rules: rules, configuration: configuration)
         let standardInput = input.standardInput
         let display = input.display
         let results = ParallelMap.run(count: directories.count, jobs: jobs) { index -> LintRun in

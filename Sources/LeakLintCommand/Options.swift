@@ -41,6 +41,8 @@ public struct Options: Equatable {
     public var baseline: String?
     /// Lint standard input as if it were this file.
     public var standardInputPath: String?
+    /// `--config FILE`: the project configuration, instead of the nearest `.leaklint.json`.
+    public var configPath: String?
 
     public struct UsageError: Error, Equatable, CustomStringConvertible {
         public var message: String
@@ -49,7 +51,7 @@ public struct Options: Equatable {
 
     static let knownFlags = [
         "--parse-only", "--stats", "--jobs", "--files-from", "--dump-ast", "--help", "--version", "--go-version",
-        "--enable", "--disable", "--format", "--output", "--quiet", "--fail-level", "--baseline", "--stdin-filename",
+        "--enable", "--disable", "--format", "--output", "--quiet", "--fail-level", "--baseline", "--stdin-filename", "--config",
     ]
 
     public static func parse(_ arguments: [String]) -> Result<Options, UsageError> {
@@ -140,6 +142,11 @@ public struct Options: Equatable {
                     return .failure(UsageError(message: "--baseline needs an earlier JSON or SARIF report"))
                 }
                 options.baseline = path
+            case "--config":
+                guard let path = inlineValue ?? value(for: argument) else {
+                    return .failure(UsageError(message: "--config needs a .leaklint.json file"))
+                }
+                options.configPath = path
             case "--stdin-filename":
                 guard let path = inlineValue ?? value(for: argument) else {
                     return .failure(UsageError(message: "--stdin-filename needs the path the source on standard input belongs to"))
@@ -184,6 +191,7 @@ public struct Options: Equatable {
           --fail-level LEVEL  exit 1 only for findings at or above error, warning (default) or note
           --baseline FILE     do not report findings present in an earlier json or sarif report
           --stdin-filename P  lint standard input as the file P (for editors with unsaved buffers)
+          --config FILE       project configuration (default: the nearest .leaklint.json)
           --go-version 1.N    assume this Go version instead of go.mod's go line
           --enable RULES      run only these rules (comma-separated ids)
           --disable RULES     do not run these rules

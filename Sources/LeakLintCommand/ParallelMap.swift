@@ -34,23 +34,27 @@ public enum ParallelMap {
     }
 }
 
-/// Result slots written by exactly one worker each; read after all workers
-/// have signalled, which orders the writes before the reads.
+/// Result slots written by exactly one worker each. A lock (taken once per
+/// job, negligible next to parsing a file) orders every write before the
+/// final read in a way thread sanitizers can see.
 private final class ResultStorage<T>: @unchecked Sendable {
     let nextIndex = Atomic<Int>(0)
-    private let slots: UnsafeMutableBufferPointer<T?>
+    private let lock = NSLock()
+    private var slots: [T?]
 
     init(count: Int) {
-        slots = .allocate(capacity: count)
-        slots.initialize(repeating: nil)
+        slots = [T?](repeating: nil, count: count)
     }
 
-    deinit {
-        slots.deinitialize()
-        slots.deallocate()
+    func store(_ value: T, at index: Int) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
     }
 
-    func store(_ value: T, at index: Int) { slots[index] = value }
-
-    func results() -> [T] { slots.compactMap { $0 } }
+    func results() -> [T] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.compactMap { $0 }
+    }
 }

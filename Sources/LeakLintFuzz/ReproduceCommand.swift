@@ -13,6 +13,7 @@ enum ReproduceCommand {
             FileHandle.standardError.write(Data("usage: LeakLintFuzz INPUT...  (runs each input through the fuzz target)\n".utf8))
             exit(2)
         }
+        FuzzPipeline.warmUp()
         var status: Int32 = 0
         for path in arguments.flatMap(expand) {
             guard let data = FileManager.default.contents(atPath: path) else {

@@ -6,12 +6,19 @@ import LeakAnalysis
 /// comments applied and unused ones reported.
 public struct Linter: Sendable {
     public let rules: [Rule]
+    public let configuration: Configuration
     /// Rule indices by node kind raw value: the single walk's dispatch table.
     private let dispatch: [[Int]]
     private let reportsUnusedSuppressions: Bool
 
-    public init(rules: [Rule]) {
-        self.rules = rules
+    public init(rules: [Rule], configuration: Configuration = Configuration()) {
+        self.configuration = configuration
+        // Severities from the configuration replace the defaults.
+        self.rules = rules.map { rule in
+            guard let severity = configuration.rules[rule.id]?.severity else { return rule }
+            return Rule(id: rule.id, title: rule.title, severity: severity, kinds: rule.kinds, visit: rule.visit)
+        }
+        let rules = self.rules
         var table = [[Int]](repeating: [], count: Int(UInt8.max) + 1)
         for (index, rule) in rules.enumerated() {
             for kind in rule.kinds { table[Int(kind.rawValue)].append(index) }
@@ -32,7 +39,7 @@ public struct Linter: Sendable {
     }
 
     func lint(fileAt fileIndex: Int, of package: AnalyzedPackage) -> [Diagnostic] {
-        let context = RuleContext(package: package, fileIndex: fileIndex)
+        let context = RuleContext(package: package, fileIndex: fileIndex, configuration: configuration)
         let tree = context.tree
         guard tree.root.exists, tree[tree.root].kind == .file else { return [] }
         // One pass over the node arena in order; nodes left unreachable by

@@ -20,8 +20,9 @@ struct ResourceTracking {
         case elsewhere
     }
 
-    /// How the result of `call` is bound. `resultCount` is the number of values the call returns.
-    static func binding(of call: NodeID, resultCount: Int, _ context: RuleContext) -> Binding {
+    /// How the result of `call` is bound. `resultCount` is the number of
+    /// values the call returns, or nil when unknown (any count is accepted).
+    static func binding(of call: NodeID, resultCount: Int?, _ context: RuleContext) -> Binding {
         let tree = context.tree
         let parents = context.file.parents
         var parent = parents[call]
@@ -37,10 +38,10 @@ struct ResourceTracking {
         switch node.kind {
         case .exprStmt:
             return .discarded
-        case .assignStmt where node.d == 1 && tree.id(node.listCD, 0) == expression && Int(node.b) == resultCount:
+        case .assignStmt where node.d == 1 && tree.id(node.listCD, 0) == expression && (resultCount ?? Int(node.b)) == Int(node.b):
             target = tree.id(node.listAB, 0)
             if node.b >= 2 { errorTarget = tree.id(node.listAB, Int(node.b) - 1) }
-        case .valueSpec where node.e == 1 && tree.id(node.listDE, 0) == expression && Int(node.b) == resultCount:
+        case .valueSpec where node.e == 1 && tree.id(node.listDE, 0) == expression && (resultCount ?? Int(node.b)) == Int(node.b):
             target = tree.id(node.listAB, 0)
             if node.b >= 2 { errorTarget = tree.id(node.listAB, Int(node.b) - 1) }
             statement = parents[parents[parent]]
@@ -64,7 +65,7 @@ struct ResourceTracking {
         /// The return statement (or the body, for its end) reachable without release or hand-off.
         var witness: NodeID
         var graph: ControlFlowGraph
-        /// Whether any reference releases the value somewhere.
+        /// Whether any reference releases or hands off the value somewhere (else it is "never" released).
         var releasedSomewhere: Bool
     }
 
@@ -84,26 +85,83 @@ struct ResourceTracking {
         guard let graph = context.controlFlow(ofFunction: function), graph.location(of: statement) != nil else { return nil }
         var stopping = Set<NodeID>()
         var releasedSomewhere = false
+        let statementStart = tree[statement].start
         for reference in file.resolution.references(to: variable) {
+            // A defer registered before the value was acquired (`var f *os.File; defer func()
+            // { if f != nil { f.Close() } }()`) runs at every exit after it.
+            if tree[reference].start < statementStart, isInDeferredCall(reference, of: function, context) { return nil }
             let use = ReferenceUse(reference: reference, tree: tree, parents: file.parents)
             if use.context == .assignedTo { continue }
             // `_ = v` only silences the compiler: a read, not a hand-off.
             if case .assignedFrom(let target) = use.context, tree.kind(target) == .ident, tree.spells(target, "_") { continue }
             let insideClosure = file.resolution.function(containing: reference) != function
             let classified: Effect = insideClosure ? .handOff : effect(use)
-            if classified == .release { releasedSomewhere = true }
+            if classified != .read { releasedSomewhere = true }
             if classified == .read { continue }
             if insideClosure, containsRelease(reference, use: use, effect: effect) { releasedSomewhere = true }
             if let item = context.item(evaluating: reference, in: graph, of: function) { stopping.insert(item) }
         }
+        // The error of the acquiring call says something only until it is assigned again
+        // (`out, err := io.ReadAll(r)` reuses err): checks after such a write prune nothing.
+        let statementEnd = tree[statement].end
+        var errorWrites: [Int32] = []
+        if let error {
+            for reference in file.resolution.references(to: error) where tree[reference].start >= statementEnd {
+                if ReferenceUse(reference: reference, tree: tree, parents: file.parents).context == .assignedTo {
+                    errorWrites.append(tree[reference].start)
+                }
+            }
+        }
+        func errorStillFromCall(_ edge: ControlFlowGraph.Edge) -> Bool {
+            let at = tree[edge.condition].start
+            return !errorWrites.contains { $0 < at }
+        }
         let witness = graph.firstUnstoppedExit(
             after: statement, stops: { stopping.contains($0) },
             prune: { edge in
-                prune(edge) || isNilCheck(edge, variable: error, nonNilBranch: true, tree: tree, file: file)
-                    || isNilCheck(edge, variable: variable, nonNilBranch: false, tree: tree, file: file)
+                if prune(edge) || isNilCheck(edge, variable: variable, nonNilBranch: false, tree: tree, file: file) { return true }
+                guard edge.condition.exists, errorStillFromCall(edge) else { return false }
+                return isNilCheck(edge, variable: error, nonNilBranch: true, tree: tree, file: file)
+                    || isErrorPredicate(edge, error: error, context)
             })
         guard let witness else { return nil }
         return Verdict(witness: witness, graph: graph, releasedSomewhere: releasedSomewhere)
+    }
+
+    /// Whether `reference` is part of a `defer` statement of `function` (its call or a deferred literal).
+    static func isInDeferredCall(_ reference: NodeID, of function: NodeID, _ context: RuleContext) -> Bool {
+        var current = context.file.parents[reference]
+        while current.exists && current != function {
+            if context.tree.kind(current) == .deferStmt {
+                return context.file.resolution.function(containing: current) == function
+            }
+            current = context.file.parents[current]
+        }
+        return false
+    }
+
+    /// The true branch of `os.IsNotExist(err)`-like predicates (and `errors.Is`,
+    /// `errors.As`, `err == ErrX`) on the acquiring call's error: the call failed,
+    /// there is nothing to release. `err != ErrX` false is the same branch.
+    static func isErrorPredicate(_ edge: ControlFlowGraph.Edge, error: NodeID?, _ context: RuleContext) -> Bool {
+        guard let error, edge.condition.exists else { return false }
+        let tree = context.tree
+        let condition = tree[edge.condition]
+        if condition.kind == .binary && (condition.op == .eql || condition.op == .neq) {
+            guard edge.whenTrue == (condition.op == .eql) else { return false }
+            for (operand, other) in [(condition.childA, condition.childB), (condition.childB, condition.childA)]
+            where tree.kind(operand) == .ident && context.file.resolution.declaringName(of: operand) == error {
+                let otherKind = tree.kind(other)
+                if otherKind == .selector || (otherKind == .ident && !tree.spells(other, "nil")) { return true }
+            }
+            return false
+        }
+        guard edge.whenTrue, condition.kind == .call, let first = tree.ids(condition.listBC).first, tree.kind(first) == .ident,
+            context.file.resolution.declaringName(of: first) == error,
+            let (path, name) = context.types.qualifiedName(condition.childA)
+        else { return false }
+        if path == "errors" { return name == "Is" || name == "As" }
+        return path == "os" && name.hasPrefix("Is")
     }
 
     private static func containsRelease(_ reference: NodeID, use: ReferenceUse, effect: (ReferenceUse) -> Effect) -> Bool {

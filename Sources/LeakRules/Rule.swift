@@ -38,6 +38,13 @@ public enum RuleRegistry {
         UnclosedBodyRule.rule,
         UnstoppedTimerRule.rule,
         LoopVarCaptureRule.rule,
+        UnclosedResourceRule.rule,
+        GoroutineSendLeakRule.rule,
+        GoroutineRecvLeakRule.rule,
+        MissingUnlockRule.rule,
+        DeferInLoopRule.rule,
+        SpinningSelectRule.rule,
+        WaitGroupMisuseRule.rule,
         UnusedSuppressionRule.rule,
     ]
 

@@ -9,14 +9,18 @@ public final class RuleContext {
     public let fileIndex: Int
     public let file: SourceFile
     public let types: TypeOracle
+    /// The project's configuration (user-declared resources).
+    public let configuration: Configuration
     /// The rule currently being run; set by the linter.
     var rule: Rule?
     private(set) var diagnostics: [Diagnostic] = []
     private var graphs: [Int32: ControlFlowGraph] = [:]
+    private var callsByFunction: [Int32: [NodeID]] = [:]
 
-    init(package: AnalyzedPackage, fileIndex: Int) {
+    init(package: AnalyzedPackage, fileIndex: Int, configuration: Configuration = Configuration()) {
         self.package = package
         self.fileIndex = fileIndex
+        self.configuration = configuration
         file = package.files[fileIndex]
         types = TypeOracle(package: package, fileIndex: fileIndex)
     }
@@ -79,6 +83,22 @@ public final class RuleContext {
         }
         guard current.exists else { return nil }
         return graph.item(containing: current, tree: tree, parents: file.parents)
+    }
+
+    /// Every call in a function's body, nested function literals included,
+    /// in source order; collected once per function.
+    public func calls(inFunction function: NodeID) -> [NodeID] {
+        if let cached = callsByFunction[function.index] { return cached }
+        var calls: [NodeID] = []
+        let body = body(ofFunction: function)
+        if body.exists {
+            tree.walk(from: body) { id in
+                if tree.kind(id) == .call { calls.append(id) }
+                return true
+            }
+        }
+        callsByFunction[function.index] = calls
+        return calls
     }
 
     /// The body block of a funcDecl or funcLit.

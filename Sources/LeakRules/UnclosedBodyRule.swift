@@ -14,15 +14,25 @@ enum UnclosedBodyRule {
 
     static let response = GoType.pointer(.named(package: "net/http", name: "Response"))
 
-    /// Functions that read from `resp.Body` without taking it over: passing
-    /// the body to them is a read, not a hand-off. (import path, name) -> argument index.
+    /// Functions that read from or write to a value without taking it over:
+    /// passing `resp.Body` (or a file, a connection...) to them is a use,
+    /// not a hand-off. (import path, name) -> argument index (-1: any).
     static let readers: [String: [String: Int]] = [
-        "io": ["ReadAll": 0, "Copy": 1, "CopyN": 1, "CopyBuffer": 1, "LimitReader": 0, "TeeReader": 0, "MultiReader": -1,
-               "ReadFull": 0, "ReadAtLeast": 0],
+        "io": ["ReadAll": 0, "Copy": -1, "CopyN": -1, "CopyBuffer": -1, "LimitReader": 0, "TeeReader": -1, "MultiReader": -1,
+               "MultiWriter": -1, "ReadFull": 0, "ReadAtLeast": 0, "WriteString": 0, "NewSectionReader": 0],
         "io/ioutil": ["ReadAll": 0],
-        "encoding/json": ["NewDecoder": 0],
-        "encoding/xml": ["NewDecoder": 0],
-        "bufio": ["NewReader": 0, "NewReaderSize": 0, "NewScanner": 0],
+        "encoding/json": ["NewDecoder": 0, "NewEncoder": 0],
+        "encoding/xml": ["NewDecoder": 0, "NewEncoder": 0],
+        "encoding/csv": ["NewReader": 0, "NewWriter": 0],
+        "encoding/gob": ["NewDecoder": 0, "NewEncoder": 0],
+        "bufio": ["NewReader": 0, "NewReaderSize": 0, "NewScanner": 0, "NewWriter": 0, "NewWriterSize": 0],
+        "fmt": ["Fprint": 0, "Fprintf": 0, "Fprintln": 0, "Fscan": 0, "Fscanf": 0, "Fscanln": 0],
+        "compress/gzip": ["NewReader": 0, "NewWriter": 0, "NewWriterLevel": 0],
+        "compress/zlib": ["NewReader": 0, "NewWriter": 0, "NewWriterLevel": 0],
+        "compress/flate": ["NewReader": 0, "NewWriter": 0],
+        "archive/tar": ["NewReader": 0, "NewWriter": 0],
+        "archive/zip": ["NewWriter": 0],
+        "text/template": [:], "html/template": [:],
     ]
 
     /// Callee names that can return a response: the client API, and the

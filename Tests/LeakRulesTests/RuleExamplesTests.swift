@@ -120,9 +120,15 @@ struct ExampleFolder {
         let parsed = files.map { file in
             PackageLoader.ParsedFile(path: file.path, tree: GoParser.parse(transform(file.source)), isReported: true)
         }
-        let linter = Linter(rules: rules)
         var result: [Finding] = []
         for package in PackageLoader.packages(from: parsed, versions: ModuleVersions()) {
+            // A folder may carry a .leaklint.json (user-declared resources).
+            var configuration = Configuration()
+            if let first = package.files.first, let path = Configuration.find(from: (first.path as NSString).deletingLastPathComponent),
+                case .success(let loaded) = Configuration.load(path: path, knownRules: RuleRegistry.ids) {
+                configuration = loaded
+            }
+            let linter = Linter(rules: rules, configuration: configuration)
             for diagnostic in linter.lint(package) {
                 guard let file = package.files.first(where: { $0.path == diagnostic.path }) else { continue }
                 let (line, column) = file.tree.makeLineTable().position(ofOffset: Int(diagnostic.start))

@@ -1,0 +1,3 @@
+module example.com/rules/deferinloop
+
+go 1.21

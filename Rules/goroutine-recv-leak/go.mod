@@ -1,0 +1,3 @@
+module example.com/rules/goroutinerecvleak
+
+go 1.21

@@ -1,0 +1,3 @@
+module example.com/rules/goroutinesendleak
+
+go 1.21

@@ -1,0 +1,3 @@
+module example.com/rules/missingunlock
+
+go 1.21

@@ -1,0 +1,3 @@
+module example.com/rules/spinningselect
+
+go 1.21

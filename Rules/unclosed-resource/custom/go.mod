@@ -1,0 +1,3 @@
+module example.com/rules/unclosedresource/custom
+
+go 1.21

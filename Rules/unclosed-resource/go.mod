@@ -1,0 +1,3 @@
+module example.com/rules/unclosedresource
+
+go 1.21

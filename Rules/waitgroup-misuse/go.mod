@@ -1,0 +1,3 @@
+module example.com/rules/waitgroupmisuse
+
+go 1.21

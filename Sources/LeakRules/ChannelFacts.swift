@@ -1,0 +1,143 @@
+import GoSyntax
+import LeakAnalysis
+
+/// How a function uses one channel it made: where it sends, receives and
+/// closes, which goroutines it starts capture it, and whether it escapes
+/// (passed on, returned, stored...), in which case the goroutine rules
+/// stay silent.
+struct ChannelFacts {
+    /// A use of the channel inside the function or a goroutine it starts.
+    enum Use { case send, receive, close, inspect }
+
+    struct Site {
+        var reference: NodeID
+        var use: Use
+        /// The goroutine literal it is in, or none when in the function itself.
+        var goroutine: NodeID
+    }
+
+    var sites: [Site] = []
+    var escapes = false
+    /// The `make(chan T[, n])` call and whether the channel is unbuffered.
+    var make: NodeID
+    var unbuffered: Bool
+
+    /// Facts about the local channel `declaration` of `function`; nil if it was not made with `make(chan ...)` here.
+    init?(declaration: LocalDeclaration, function: NodeID, _ context: RuleContext) {
+        let tree = context.tree
+        guard declaration.function == function, declaration.kind == .variable, declaration.valueCount == 1 || declaration.valueIndex == 0,
+            tree.kind(declaration.value) == .call
+        else { return nil }
+        let call = tree[declaration.value]
+        let arguments = Array(tree.ids(call.listBC))
+        guard tree.kind(call.childA) == .ident, tree.spells(call.childA, "make"),
+            context.file.resolution.local(for: call.childA) == nil,
+            let type = arguments.first, tree.kind(type) == .chanType
+        else { return nil }
+        make = declaration.value
+        unbuffered = arguments.count == 1 || (arguments.count == 2 && tree.kind(arguments[1]) == .basicLit && tree.text(arguments[1]) == "0")
+        let resolution = context.file.resolution
+        let parents = context.file.parents
+        for reference in resolution.references(to: declaration.name) {
+            let owner = resolution.function(containing: reference)
+            var goroutine = NodeID.none
+            if owner != function {
+                // Only goroutine literals started directly by this function keep the channel local.
+                let call = parents[owner]
+                guard tree.kind(owner) == .funcLit, tree.kind(call) == .call, tree[call].childA == owner,
+                    tree.kind(parents[call]) == .goStmt, resolution.function(containing: owner) == function
+                else {
+                    escapes = true
+                    continue
+                }
+                goroutine = owner
+            }
+            guard let use = ChannelFacts.use(of: reference, tree: tree, parents: parents, context) else {
+                if ReferenceUse(reference: reference, tree: tree, parents: parents).context != .assignedTo { escapes = true }
+                continue
+            }
+            sites.append(Site(reference: reference, use: use, goroutine: goroutine))
+        }
+    }
+
+    static func use(of reference: NodeID, tree: SyntaxTree, parents: ParentMap, _ context: RuleContext) -> Use? {
+        let parent = parents[reference]
+        let node = tree[parent]
+        switch node.kind {
+        case .sendStmt where node.childA == reference:
+            return .send
+        case .unary where node.op == .arrow:
+            return .receive
+        case .rangeStmt where node.childC == reference:
+            return .receive
+        case .call:
+            let function = node.childA
+            if tree.kind(function) == .ident, tree.spells(function, "close"), context.file.resolution.local(for: function) == nil {
+                return .close
+            }
+            if tree.kind(function) == .ident, tree.spells(function, "len") || tree.spells(function, "cap") { return .inspect }
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    /// Whether a receive site is a select case with another way out.
+    static func inSelectWithAlternatives(_ reference: NodeID, _ context: RuleContext) -> Bool {
+        let tree = context.tree
+        var current = context.file.parents[reference]
+        for _ in 0..<4 {
+            guard current.exists else { return false }
+            if tree.kind(current) == .commClause {
+                let select = context.file.parents[current]
+                return tree.kind(select) == .blockStmt && tree[select].b > 1
+            }
+            current = context.file.parents[current]
+        }
+        return false
+    }
+
+    /// The item of `function`'s graph that stands for a site: for a site
+    /// inside a loop, the loop's header (reaching a loop that sends or
+    /// receives counts as doing it: the graph cannot count iterations, and
+    /// a loop that runs zero times is usually one that had nothing to do).
+    /// Loops that also contain `start` (the go statement) are not counted:
+    /// within one iteration the site's own position matters.
+    static func stopItem(
+        for node: NodeID, after start: NodeID, in graph: ControlFlowGraph, of function: NodeID, _ context: RuleContext
+    ) -> NodeID? {
+        let tree = context.tree
+        var loop = NodeID.none
+        var child = node
+        var current = context.file.parents[node]
+        let startOffset = tree[start].start
+        while current.exists && current != function {
+            let kind = tree.kind(current)
+            if kind == .funcLit { break }
+            let containsStart = tree[current].start <= startOffset && startOffset < tree[current].end
+            if (kind == .forStmt || kind == .rangeStmt) && tree[current].childD == child && !containsStart { loop = current }
+            child = current
+            current = context.file.parents[current]
+        }
+        if loop.exists {
+            let header = tree.kind(loop) == .rangeStmt ? tree[loop].childC : tree[loop].childB
+            if header.exists, let item = graph.item(containing: header, tree: tree, parents: context.file.parents) { return item }
+        }
+        return context.item(evaluating: node, in: graph, of: function)
+    }
+
+    /// Whether `node` sits inside a loop of `function` (not counting loops in nested literals).
+    static func isInLoop(_ node: NodeID, function: NodeID, _ context: RuleContext) -> Bool {
+        let tree = context.tree
+        var child = node
+        var current = context.file.parents[node]
+        while current.exists && current != function {
+            let kind = tree.kind(current)
+            if (kind == .forStmt || kind == .rangeStmt) && tree[current].childD == child { return true }
+            if kind == .funcLit { return false }
+            child = current
+            current = context.file.parents[current]
+        }
+        return false
+    }
+}

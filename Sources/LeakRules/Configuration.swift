@@ -1,0 +1,138 @@
+import Foundation
+
+/// A project's `.leaklint.json`: extra resources for `unclosed-resource`,
+/// and rules switched on or off or given another severity.
+///
+/// ```json
+/// {"resources": [{"package": "github.com/acme/pool", "function": "Acquire", "receiver": "*Pool",
+///                 "release": ["Release"], "message": "pooled connection never released"}],
+///  "rules": {"defer-in-loop": {"enabled": false}, "unclosed-resource": {"severity": "error"}}}
+/// ```
+public struct Configuration: Sendable {
+    /// A resource a project declares: what creates it and what releases it.
+    public struct CustomResource: Sendable, Equatable {
+        public var package: String
+        public var function: String
+        /// The receiver's type name for a method (`Pool` for `*Pool`), nil for a package function.
+        public var receiver: String?
+        public var release: [String]
+        public var message: String
+
+        var kind: ResourceKind { ResourceKind(noun: "value", releases: release, whatLeaks: message, verb: "released") }
+    }
+
+    /// A rule's settings from the file; nil fields are left as they are.
+    public struct RuleSettings: Sendable, Equatable {
+        public var enabled: Bool?
+        public var severity: Severity?
+    }
+
+    /// A problem with the file, naming where it is.
+    public struct Problem: Error, Equatable, CustomStringConvertible {
+        public var path: String
+        public var field: String
+        public var message: String
+        public var description: String { "\(path): \(field): \(message)" }
+    }
+
+    public static let fileName = ".leaklint.json"
+
+    public var resources: [CustomResource] = []
+    public var rules: [String: RuleSettings] = [:]
+
+    public init() {}
+
+    func resource(package: String, function: String, receiver: String?) -> CustomResource? {
+        resources.first { $0.package == package && $0.function == function && $0.receiver == receiver }
+    }
+
+    /// The nearest `.leaklint.json` at or above `directory`.
+    public static func find(from directory: String) -> String? {
+        var current = URL(fileURLWithPath: directory).standardizedFileURL.path
+        while true {
+            let candidate = (current == "/" ? "" : current) + "/" + fileName
+            if FileManager.default.fileExists(atPath: candidate) { return candidate }
+            guard current != "/", !current.isEmpty else { return nil }
+            current = (current as NSString).deletingLastPathComponent
+        }
+    }
+
+    /// Reads and checks a configuration file; `knownRules` are the valid rule ids.
+    public static func load(path: String, knownRules: [String]) -> Result<Configuration, Problem> {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .failure(Problem(path: path, field: "(file)", message: "cannot be read"))
+        }
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: data)
+        } catch {
+            return .failure(Problem(path: path, field: "(file)", message: "is not valid JSON"))
+        }
+        return parse(object, path: path, knownRules: knownRules)
+    }
+
+    static func parse(_ object: Any, path: String, knownRules: [String]) -> Result<Configuration, Problem> {
+        func problem(_ field: String, _ message: String) -> Result<Configuration, Problem> {
+            .failure(Problem(path: path, field: field, message: message))
+        }
+        guard let top = object as? [String: Any] else { return problem("(top level)", "must be a JSON object") }
+        for key in top.keys.sorted() where key != "resources" && key != "rules" {
+            return problem(key, "unknown field; expected \"resources\" or \"rules\"")
+        }
+        var configuration = Configuration()
+        if let resources = top["resources"] {
+            guard let list = resources as? [Any] else { return problem("resources", "must be an array of objects") }
+            for (index, entry) in list.enumerated() {
+                let field = "resources[\(index)]"
+                guard let item = entry as? [String: Any] else { return problem(field, "must be an object") }
+                for key in item.keys.sorted() where !["package", "function", "receiver", "release", "message"].contains(key) {
+                    return problem("\(field).\(key)", "unknown field")
+                }
+                guard let package = item["package"] as? String, !package.isEmpty else {
+                    return problem("\(field).package", "is required: the import path, e.g. \"github.com/acme/pool\"")
+                }
+                guard let function = item["function"] as? String, !function.isEmpty else {
+                    return problem("\(field).function", "is required: the function or method that acquires the resource")
+                }
+                var receiver: String?
+                if let value = item["receiver"] {
+                    guard let text = value as? String, !text.isEmpty else { return problem("\(field).receiver", "must be a type name such as \"*Pool\"") }
+                    receiver = String(text.drop { $0 == "*" })
+                }
+                guard let release = item["release"] as? [String], !release.isEmpty, release.allSatisfy({ !$0.isEmpty }) else {
+                    return problem("\(field).release", "is required: a non-empty array of method names, e.g. [\"Release\"]")
+                }
+                let message = (item["message"] as? String) ?? "the resource leaks"
+                if item["message"] != nil && !(item["message"] is String) { return problem("\(field).message", "must be a string") }
+                configuration.resources.append(CustomResource(
+                    package: package, function: function, receiver: receiver, release: release, message: message))
+            }
+        }
+        if let rules = top["rules"] {
+            guard let table = rules as? [String: Any] else { return problem("rules", "must be an object keyed by rule id") }
+            for id in table.keys.sorted() {
+                guard knownRules.contains(id) else { return problem("rules.\(id)", "unknown rule; 'leaklint rules' lists them") }
+                guard let settings = table[id] as? [String: Any] else { return problem("rules.\(id)", "must be an object") }
+                var parsed = RuleSettings()
+                for key in settings.keys.sorted() {
+                    switch key {
+                    case "enabled":
+                        guard let flag = settings[key] as? Bool else {
+                            return problem("rules.\(id).enabled", "must be true or false")
+                        }
+                        parsed.enabled = flag
+                    case "severity":
+                        guard let text = settings[key] as? String, let severity = Severity(rawValue: text) else {
+                            return problem("rules.\(id).severity", "must be \"error\", \"warning\" or \"note\"")
+                        }
+                        parsed.severity = severity
+                    default:
+                        return problem("rules.\(id).\(key)", "unknown field; expected \"enabled\" or \"severity\"")
+                    }
+                }
+                configuration.rules[id] = parsed
+            }
+        }
+        return .success(configuration)
+    }
+}

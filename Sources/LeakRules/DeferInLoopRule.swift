@@ -1,0 +1,100 @@
+import GoSyntax
+import LeakAnalysis
+
+/// `defer-in-loop`: a deferred release directly in a loop runs when the
+/// function returns, not when the iteration ends; every iteration adds one
+/// more open file, held lock or live timer until then.
+enum DeferInLoopRule {
+    static let id = "defer-in-loop"
+
+    static let rule = Rule(
+        id: id, title: "deferred release inside a loop", severity: .warning, kinds: [.deferStmt]
+    ) { statement, context in check(statement, context) }
+
+    /// Method names whose deferred call releases something.
+    static let releaseMethods: Set<String> = ["Close", "Unlock", "RUnlock", "Stop", "Rollback", "Release"]
+
+    static func check(_ statement: NodeID, _ context: RuleContext) {
+        let tree = context.tree
+        let call = tree[statement].childA
+        guard tree.kind(call) == .call, isRelease(call, context), isDirectlyInLoop(statement, context),
+            !iterationEndsTheLoop(after: statement, context)
+        else { return }
+        context.report(
+            statement,
+            "\(tree.text(statement)) runs only when the function returns, not at the end of each iteration: resources pile up with every iteration; wrap the loop body in a function or release explicitly")
+    }
+
+    /// `x.Close()`-like method calls, and `cancel()` of a context created in the function.
+    static func isRelease(_ call: NodeID, _ context: RuleContext) -> Bool {
+        let tree = context.tree
+        let function = tree[call].childA
+        switch tree.kind(function) {
+        case .selector:
+            return releaseMethods.contains(tree.text(tree[function].childB))
+        case .ident:
+            guard let local = context.file.resolution.local(for: function) else { return false }
+            if local.value.exists && tree.kind(local.value) == .call,
+                let (path, name) = context.types.qualifiedName(tree[local.value].childA), path == "context", name.hasPrefix("With") {
+                return true
+            }
+            let name = tree.text(function)
+            return name == "cancel" || name == "cancelFunc"
+        default:
+            return false
+        }
+    }
+
+    /// Whether the rest of the iteration, after the defer, always returns or
+    /// breaks out of the loop (`mu.Lock(); defer mu.Unlock(); ...; return`):
+    /// then the defer runs once and nothing piles up.
+    static func iterationEndsTheLoop(after statement: NodeID, _ context: RuleContext) -> Bool {
+        let tree = context.tree
+        let parents = context.file.parents
+        var current = statement
+        while true {
+            let container = parents[current]
+            let kind = tree.kind(container)
+            if kind == .forStmt || kind == .rangeStmt || kind == .funcLit || kind == .funcDecl || !container.exists { return false }
+            var list = NodeList.empty
+            if kind == .blockStmt { list = tree[container].listAB }
+            if kind == .caseClause { list = tree[container].listCD }
+            if kind == .commClause { list = tree[container].listBC }
+            let statements = Array(tree.ids(list))
+            if let index = statements.firstIndex(of: current) {
+                for later in statements[(index + 1)...] {
+                    let node = tree[later]
+                    if node.kind == .returnStmt { return true }
+                    if node.kind == .branchStmt && node.op == .kwBreak && !node.childA.exists
+                        && (kind == .blockStmt && [.forStmt, .rangeStmt].contains(tree.kind(parents[container]))) {
+                        return true
+                    }
+                }
+            }
+            // Leaving a loop body: the next iteration comes.
+            let grandparent = parents[container]
+            if kind == .blockStmt, tree.kind(grandparent) == .forStmt || tree.kind(grandparent) == .rangeStmt { return false }
+            current = container
+        }
+    }
+
+    /// Inside a for/range body, with no function literal in between.
+    static func isDirectlyInLoop(_ statement: NodeID, _ context: RuleContext) -> Bool {
+        let tree = context.tree
+        var child = statement
+        var current = context.file.parents[statement]
+        while current.exists {
+            switch tree.kind(current) {
+            case .funcLit, .funcDecl:
+                return false
+            case .forStmt, .rangeStmt:
+                if tree[current].childD == child { return true }
+            default:
+                break
+            }
+            child = current
+            current = context.file.parents[current]
+        }
+        return false
+    }
+}

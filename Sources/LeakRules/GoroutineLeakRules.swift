@@ -1,0 +1,119 @@
+import GoSyntax
+import LeakAnalysis
+
+/// `goroutine-send-leak`: a goroutine sends on an unbuffered channel the
+/// function made, and the function can return without receiving — the
+/// sender then blocks forever, with everything it references.
+enum GoroutineSendLeakRule {
+    static let id = "goroutine-send-leak"
+
+    static let rule = Rule(
+        id: id, title: "goroutine blocked forever sending on a channel nobody receives from", severity: .warning,
+        kinds: [.sendStmt]
+    ) { send, context in check(send, context) }
+
+    static func check(_ send: NodeID, _ context: RuleContext) {
+        let tree = context.tree
+        let resolution = context.file.resolution
+        let channel = tree[send].childA
+        guard tree.kind(channel) == .ident, let declaration = resolution.local(for: channel) else { return }
+        // The send is in a goroutine literal; the channel belongs to the function that started it.
+        let goroutine = resolution.function(containing: send)
+        let function = declaration.function
+        guard goroutine != function, tree.kind(context.file.parents[send]) != .commClause,
+            let facts = ChannelFacts(declaration: declaration, function: function, context), facts.unbuffered, !facts.escapes,
+            facts.sites.contains(where: { $0.reference == channel && $0.goroutine == goroutine })
+        else { return }
+        let goStatement = context.file.parents[context.file.parents[goroutine]]
+        guard let graph = context.controlFlow(ofFunction: function), graph.location(of: goStatement) != nil else { return }
+        // Receivers in goroutines (ping-pong, worker pools) may drain it: stay silent.
+        if facts.sites.contains(where: { $0.use == .receive && $0.goroutine.exists }) { return }
+        let receives = facts.sites.filter { $0.use == .receive && $0.goroutine.isNone }
+        let name = tree.text(channel)
+        let elementType = tree.text(tree[tree.id(tree[facts.make].listBC, 0)].childA)
+
+        if ChannelFacts.isInLoop(goStatement, function: function, context), receives.count == 1,
+            !ChannelFacts.isInLoop(receives[0].reference, function: function, context),
+            !facts.sites.contains(where: { $0.use == .close }) {
+            context.report(
+                send,
+                "goroutines started in a loop send on \(name) but this function receives only once: the other senders block forever; give the channel room for every sender, make(chan \(elementType), n)")
+            return
+        }
+        let stops = Set(receives.compactMap { ChannelFacts.stopItem(for: $0.reference, after: goStatement, in: graph, of: function, context) })
+        guard let witness = graph.firstUnstoppedExit(after: goStatement, stops: { stops.contains($0) }) else { return }
+        let related = ResourceTracking.witnessLocation(
+            ResourceTracking.Verdict(witness: witness, graph: graph, releasedSomewhere: false), context,
+            witness == graph.body ? "the end of the function is reached without receiving from \(name)" : "this return does not receive from \(name)")
+        context.report(
+            send,
+            "goroutine blocks forever sending on \(name) when this function returns without receiving: make the channel buffered, make(chan \(elementType), 1)",
+            related: [related], fix: bufferFix(facts.make, context))
+    }
+
+    /// `make(chan T)` -> `make(chan T, 1)`; `make(chan T, 0)` -> `make(chan T, 1)`.
+    static func bufferFix(_ make: NodeID, _ context: RuleContext) -> SuggestedFix {
+        let tree = context.tree
+        let arguments = Array(tree.ids(tree[make].listBC))
+        if arguments.count == 2 {
+            let size = tree[arguments[1]]
+            return SuggestedFix(message: "make the channel buffered", edits: [TextEdit(start: size.start, end: size.end, replacement: "1")])
+        }
+        let type = tree[arguments[0]]
+        return SuggestedFix(message: "make the channel buffered", edits: [TextEdit(start: type.end, end: type.end, replacement: ", 1")])
+    }
+}
+
+/// `goroutine-recv-leak`: a goroutine receives from (or ranges over) a
+/// channel the function made, and some path returns without closing it or
+/// sending on it — the receiver waits forever.
+enum GoroutineRecvLeakRule {
+    static let id = "goroutine-recv-leak"
+
+    static let rule = Rule(
+        id: id, title: "goroutine blocked forever receiving from a channel nobody sends on or closes", severity: .warning,
+        kinds: [.ident]
+    ) { identifier, context in check(identifier, context) }
+
+    static func check(_ reference: NodeID, _ context: RuleContext) {
+        let tree = context.tree
+        let resolution = context.file.resolution
+        let parents = context.file.parents
+        // Cheap filters first: a receive or range in a function literal.
+        let parent = parents[reference]
+        let parentNode = tree[parent]
+        let isReceive = (parentNode.kind == .unary && parentNode.op == .arrow) || (parentNode.kind == .rangeStmt && parentNode.childC == reference)
+        guard isReceive, let declaration = resolution.local(for: reference), declaration.name != reference else { return }
+        let goroutine = resolution.function(containing: reference)
+        let function = declaration.function
+        guard goroutine != function, tree.kind(goroutine) == .funcLit, !ChannelFacts.inSelectWithAlternatives(reference, context),
+            let facts = ChannelFacts(declaration: declaration, function: function, context), !facts.escapes,
+            facts.sites.contains(where: { $0.reference == reference && $0.goroutine == goroutine })
+        else { return }
+        let goStatement = parents[parents[goroutine]]
+        guard let graph = context.controlFlow(ofFunction: function), graph.location(of: goStatement) != nil else { return }
+        // Sends or closes anywhere else (in the function or other goroutines it starts)
+        // unblock it; a range over the channel ends only when it is closed.
+        let ranges = parentNode.kind == .rangeStmt
+        let unblocking = facts.sites.filter { ($0.use == .close || ($0.use == .send && !ranges)) && $0.goroutine != goroutine }
+        // A deferred close covers every exit; a send before the goroutine starts (a
+        // semaphore token) is already waiting for it.
+        let goStart = tree[goStatement].start
+        // Goroutines that both receive and send (ping-pong between instances) pair up by themselves.
+        if facts.sites.contains(where: { $0.goroutine == goroutine && ($0.use == .send || $0.use == .close) }) { return }
+        for site in unblocking {
+            // (A deferred close after the goroutine starts is an ordinary stop on the paths through it.)
+            if tree[site.reference].start < goStart { return }
+        }
+        let stops = Set(unblocking.compactMap { ChannelFacts.stopItem(for: $0.reference, after: goStatement, in: graph, of: function, context) })
+        guard let witness = graph.firstUnstoppedExit(after: goStatement, stops: { stops.contains($0) }) else { return }
+        let name = tree.text(reference)
+        let related = ResourceTracking.witnessLocation(
+            ResourceTracking.Verdict(witness: witness, graph: graph, releasedSomewhere: false), context,
+            witness == graph.body ? "the end of the function is reached without closing \(name)" : "this return neither closes \(name) nor sends on it")
+        context.report(
+            parentNode.kind == .rangeStmt ? reference : parent,
+            "goroutine blocks forever receiving from \(name) when this function returns without closing it or sending on it: close(\(name)) when the work is done (defer close(\(name)))",
+            related: [related])
+    }
+}

@@ -1,0 +1,125 @@
+import GoSyntax
+import LeakAnalysis
+
+/// `missing-unlock`: a mutex locked in a function that unlocks it on some
+/// paths but not on all: the path that returns with the lock held leaves
+/// every later `Lock` blocked forever.
+///
+/// A function that locks and never unlocks anywhere is taken to hand the
+/// lock to its caller on purpose, and is not reported.
+enum MissingUnlockRule {
+    static let id = "missing-unlock"
+
+    static let rule = Rule(
+        id: id, title: "mutex locked without an unlock on every path", severity: .warning, kinds: [.call]
+    ) { call, context in check(call, context) }
+
+    static let mutexTypes: Set<GoType> = [
+        .named(package: "sync", name: "Mutex"), .named(package: "sync", name: "RWMutex"),
+    ]
+
+    static func check(_ call: NodeID, _ context: RuleContext) {
+        let tree = context.tree
+        let callNode = tree[call]
+        let function = callNode.childA
+        guard callNode.c == 0, tree.kind(function) == .selector else { return }
+        let method = tree[function].childB
+        let isRead: Bool
+        if tree.spells(method, "Lock") {
+            isRead = false
+        } else if tree.spells(method, "RLock") {
+            isRead = true
+        } else {
+            return
+        }
+        let mutex = tree[function].childA
+        guard isMutex(mutex, context) else { return }
+        let statement = context.file.parents[call]
+        guard tree.kind(statement) == .exprStmt else { return }
+        let owner = context.file.resolution.function(containing: call)
+        guard owner.exists, let graph = context.controlFlow(ofFunction: owner), graph.location(of: statement) != nil else { return }
+
+        let mutexText = normalised(tree.bytes(mutex))
+        let unlockName = isRead ? "RUnlock" : "Unlock"
+        // An unlock earlier in the function (`mu.Unlock(); work(); mu.Lock()`, or an
+        // earlier `defer mu.Unlock()`) means the lock is the caller's or already covered.
+        let unlockedBefore = context.calls(inFunction: owner).contains { other in
+            let callee = tree[other].childA
+            return tree[other].start < callNode.start && runsInPlace(other, of: owner, context) && tree.kind(callee) == .selector
+                && tree.text(tree[callee].childB) == unlockName && normalised(tree.bytes(tree[callee].childA)) == mutexText
+        }
+        if unlockedBefore { return }
+        var stops = Set<NodeID>()
+        var unlocksSomewhere = false
+        for other in context.calls(inFunction: owner) where other != call {
+            let otherNode = tree[other]
+            let callee = otherNode.childA
+            if tree.kind(callee) == .selector, tree.text(tree[callee].childB) == unlockName,
+                normalised(tree.bytes(tree[callee].childA)) == mutexText, runsInPlace(other, of: owner, context) {
+                unlocksSomewhere = true
+                if let item = context.item(evaluating: other, in: graph, of: owner) { stops.insert(item) }
+                continue
+            }
+            // A helper handed the mutex (or what holds it) may unlock it.
+            if handsOff(mutex: mutex, mutexText: mutexText, to: other, context),
+                let item = context.item(evaluating: other, in: graph, of: owner) {
+                stops.insert(item)
+            }
+        }
+        guard unlocksSomewhere,
+            let witness = graph.firstUnstoppedExit(after: statement, stops: { stops.contains($0) })
+        else { return }
+        let text = tree.text(mutex)
+        let held = isRead ? "read-locked" : "locked"
+        let (start, end) = ResourceTracking.range(of: witness, graph: graph, context)
+        context.report(
+            call,
+            "\(text).\(isRead ? "RLock" : "Lock")() is not matched by an unlock on every path: a return leaves \(text) \(held) and every later Lock blocks forever; defer \(text).\(unlockName)() right after locking",
+            related: [RelatedLocation(path: context.file.path, start: start, end: end, message: "this return leaves \(text) \(held)")])
+    }
+
+    /// Whether a call runs as part of `function` itself: directly, or in a
+    /// function literal that is deferred or called on the spot — not in a
+    /// goroutine or a stored callback, which unlock on their own schedule.
+    static func runsInPlace(_ call: NodeID, of function: NodeID, _ context: RuleContext) -> Bool {
+        let tree = context.tree
+        let parents = context.file.parents
+        var literal = context.file.resolution.function(containing: call)
+        while literal != function {
+            guard literal.exists, tree.kind(literal) == .funcLit else { return false }
+            let invocation = parents[literal]
+            guard tree.kind(invocation) == .call, tree[invocation].childA == literal else { return false }
+            let statement = parents[invocation]
+            guard tree.kind(statement) == .deferStmt || tree.kind(statement) == .exprStmt else { return false }
+            literal = context.file.resolution.function(containing: literal)
+        }
+        return true
+    }
+
+    static func isMutex(_ expression: NodeID, _ context: RuleContext) -> Bool {
+        guard let type = context.types.type(of: expression) else { return false }
+        if mutexTypes.contains(type.dereferenced) { return true }
+        // `s.Lock()` on a struct that embeds a mutex.
+        return context.types.embeddedTypes(of: type).contains { mutexTypes.contains($0) }
+    }
+
+    /// Whether `call` passes the mutex, its address, or the variable it belongs to.
+    static func handsOff(mutex: NodeID, mutexText: [UInt8], to call: NodeID, _ context: RuleContext) -> Bool {
+        let tree = context.tree
+        var root = mutex
+        while tree.kind(root) == .selector || tree.kind(root) == .paren || tree.kind(root) == .star { root = tree[root].childA }
+        let rootText = normalised(tree.bytes(root))
+        for argument in tree.ids(tree[call].listBC) {
+            var value = argument
+            if tree.kind(value) == .unary && tree[value].op == .and { value = tree[value].childA }
+            let text = normalised(tree.bytes(value))
+            if text == mutexText || text == rootText { return true }
+        }
+        return false
+    }
+
+    /// Source text without spaces, tabs or newlines (`s . mu` == `s.mu`).
+    static func normalised(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
+        bytes.filter { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
+    }
+}

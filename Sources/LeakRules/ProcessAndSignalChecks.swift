@@ -1,0 +1,99 @@
+import GoSyntax
+import LeakAnalysis
+
+/// `cmd.Start()` without `cmd.Wait()` on every path where it started: the
+/// child becomes a zombie and its pipes stay open. Part of `unclosed-resource`.
+enum CommandWaitCheck {
+    static let command = GoType.pointer(.named(package: "os/exec", name: "Cmd"))
+
+    static func check(_ call: NodeID, _ context: RuleContext) {
+        let tree = context.tree
+        let parents = context.file.parents
+        let receiver = tree[tree[call].childA].childA
+        guard tree[call].c == 0, tree.kind(receiver) == .ident, context.types.type(of: receiver) == command,
+            let declaration = context.file.resolution.local(for: receiver),
+            declaration.function == context.file.resolution.function(containing: call)
+        else { return }
+        // Where the start happens, and how its failure is recognised.
+        let statement = parents[call]
+        var error: NodeID?
+        var failedCondition = NodeID.none
+        switch tree.kind(statement) {
+        case .exprStmt:
+            break
+        case .assignStmt where tree[statement].b == 1 && tree[statement].d == 1:
+            let target = tree.id(tree[statement].listAB, 0)
+            if tree.kind(target) == .ident { error = context.file.resolution.declaringName(of: target) }
+        case .binary where tree[statement].op == .neq || tree[statement].op == .eql:
+            failedCondition = statement
+        default:
+            return
+        }
+        let name = tree.text(receiver)
+        guard
+            let verdict = ResourceTracking.leakPath(
+                variable: declaration.name, error: error, statement: statement, context,
+                prune: { edge in
+                    // `if cmd.Start() != nil {` true (or `== nil` false): it did not start.
+                    guard failedCondition.exists, edge.condition == failedCondition else { return false }
+                    return (tree[failedCondition].op == .neq) == edge.whenTrue
+                },
+                effect: { use in
+                    guard let first = use.path.first else { return use.context == .compared ? .read : .handOff }
+                    if first == "Wait" {
+                        if case .called = use.context { return .release }
+                        return .handOff
+                    }
+                    return .read
+                })
+        else { return }
+        let witness = ResourceTracking.witnessLocation(
+            verdict, context, verdict.witness == verdict.graph.body ? "the end of the function is reached before \(name).Wait()" : "this return skips \(name).Wait()")
+        context.report(
+            call,
+            "\(name) is started but not waited for on every path: the child process becomes a zombie and its pipes leak; call \(name).Wait()",
+            related: [witness])
+    }
+}
+
+/// `signal.Notify(ch, ...)` in a function that returns without
+/// `signal.Stop(ch)`: the channel stays registered and keeps receiving.
+/// Part of `unclosed-resource`.
+enum SignalStopCheck {
+    static func check(_ call: NodeID, _ context: RuleContext) {
+        let tree = context.tree
+        guard let (path, name) = context.types.qualifiedName(tree[call].childA), path == "os/signal", name == "Notify",
+            let channel = tree.ids(tree[call].listBC).first, tree.kind(channel) == .ident,
+            let declaration = context.file.resolution.local(for: channel)
+        else { return }
+        let function = context.file.resolution.function(containing: call)
+        guard declaration.function == function, !LostCancelRule.isMainFunction(function, context) else { return }
+        let notifyStatement = context.file.parents[call]
+        guard tree.kind(notifyStatement) == .exprStmt else { return }
+        let statement = notifyStatement
+        let channelName = tree.text(channel)
+        guard
+            let verdict = ResourceTracking.leakPath(
+                variable: declaration.name, error: nil, statement: statement, context,
+                effect: { use in
+                    switch use.context {
+                    case .received, .ranged, .compared:
+                        return .read
+                    case .argument(let other, _):
+                        if let (otherPath, otherName) = context.types.qualifiedName(tree[other].childA), otherPath == "os/signal" {
+                            return otherName == "Stop" ? .release : .read
+                        }
+                        return .handOff
+                    default:
+                        return use.path.isEmpty ? .handOff : .read
+                    }
+                })
+        else { return }
+        let witness = ResourceTracking.witnessLocation(
+            verdict, context, verdict.witness == verdict.graph.body ? "the end of the function is reached with \(channelName) registered" : "this return leaves \(channelName) registered")
+        context.report(
+            call,
+            "signal.Notify is not undone with signal.Stop: the channel stays registered after this function returns; defer signal.Stop(\(channelName))",
+            related: [witness])
+    }
+}

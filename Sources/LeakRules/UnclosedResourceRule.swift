@@ -1,0 +1,101 @@
+import GoSyntax
+import LeakAnalysis
+
+/// `unclosed-resource`: files, database rows/statements/transactions/
+/// connections, sockets, test servers, decompressors (from `ResourceTable`,
+/// plus resources a project declares in `.leaklint.json`), a started
+/// command never waited for, and `signal.Notify` never undone — each
+/// opened and not released on some path where it was acquired.
+enum UnclosedResourceRule {
+    static let id = "unclosed-resource"
+
+    static let rule = Rule(
+        id: id, title: "resource opened and not released on every path", severity: .warning, kinds: [.call]
+    ) { call, context in check(call, context) }
+
+    static func check(_ call: NodeID, _ context: RuleContext) {
+        let tree = context.tree
+        let function = tree[call].childA
+        guard tree.kind(function) == .selector else { return }
+        let method = tree[function].childB
+        if tree.spells(method, "Start") {
+            CommandWaitCheck.check(call, context)
+            return
+        }
+        if tree.spells(method, "Notify") {
+            SignalStopCheck.check(call, context)
+            return
+        }
+        guard let (kind, message) = resource(createdBy: call, context) else { return }
+        let callee = tree.text(function)
+        switch ResourceTracking.binding(of: call, resultCount: nil, context) {
+        case .elsewhere:
+            return
+        case .discarded:
+            let what = message ?? "\(kind.whatLeaks)"
+            context.report(call, "the \(kind.noun) from \(callee) is discarded, so it is never \(kind.verb): \(what)")
+        case .local(let variable, _, let error, let statement):
+            guard
+                let verdict = ResourceTracking.leakPath(
+                    variable: variable, error: error, statement: statement, context,
+                    effect: { effect(of: $0, kind: kind, context) })
+            else { return }
+            let name = tree.text(variable)
+            let release = kind.releases.first ?? "Close"
+            let witness = ResourceTracking.witnessLocation(
+                verdict, context,
+                verdict.witness == verdict.graph.body
+                    ? "the end of the function is reached with \(name) open" : "this return leaves \(name) open")
+            if kind == ResourceTable.transaction {
+                context.report(
+                    call,
+                    "\(name) is neither committed nor rolled back on every path: \(kind.whatLeaks); defer \(name).Rollback() after checking the error",
+                    related: [witness])
+                return
+            }
+            let verb = message == nil ? kind.verb : "released"
+            let how = verdict.releasedSomewhere ? "is not \(verb) on every path" : "is never \(verb)"
+            context.report(
+                call, "\(name) \(how): \(message ?? kind.whatLeaks); defer \(name).\(release)() after checking the error",
+                related: [witness])
+        }
+    }
+
+    /// The kind of resource a call creates (and a user-declared message), if any.
+    static func resource(createdBy call: NodeID, _ context: RuleContext) -> (ResourceKind, String?)? {
+        let tree = context.tree
+        let function = tree[call].childA
+        let selector = tree[function]
+        let name = tree.text(selector.childB)
+        if let (path, _) = context.types.qualifiedName(function) {
+            if let kind = ResourceTable.functions[path]?[name] { return (kind, nil) }
+            if let custom = context.configuration.resource(package: path, function: name, receiver: nil) {
+                return (custom.kind, custom.message)
+            }
+            return nil
+        }
+        guard let receiver = context.types.type(of: selector.childA), case .named(let path, let typeName) = receiver.dereferenced
+        else { return nil }
+        if let kind = ResourceTable.methods[path + "." + typeName]?[name] { return (kind, nil) }
+        if let custom = context.configuration.resource(package: path, function: name, receiver: typeName) {
+            return (custom.kind, custom.message)
+        }
+        return nil
+    }
+
+    static func effect(of use: ReferenceUse, kind: ResourceKind, _ context: RuleContext) -> ResourceTracking.Effect {
+        guard let first = use.path.first else {
+            switch use.context {
+            case .compared: return .read
+            case .argument(let call, let index):
+                return UnclosedBodyRule.isReader(call, argument: index, context) ? .read : .handOff
+            default: return .handOff
+            }
+        }
+        if kind.releases.contains(first) {
+            if case .called = use.context { return .release }
+            return .handOff
+        }
+        return .read
+    }
+}

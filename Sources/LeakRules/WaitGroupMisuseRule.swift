@@ -1,0 +1,99 @@
+import GoSyntax
+import LeakAnalysis
+
+/// `waitgroup-misuse`: a `sync.WaitGroup` used so that `Wait` returns too
+/// early (`Add` inside the goroutine it counts races with `Wait`) or never
+/// (a goroutine that can return before its non-deferred `Done`).
+enum WaitGroupMisuseRule {
+    static let id = "waitgroup-misuse"
+
+    static let rule = Rule(
+        id: id, title: "sync.WaitGroup used so that Wait returns early or never", severity: .warning, kinds: [.goStmt]
+    ) { statement, context in check(statement, context) }
+
+    static let waitGroup = GoType.named(package: "sync", name: "WaitGroup")
+
+    /// A `panic(...)` statement of the goroutine body that comes before `done` in the source.
+    static func panicBefore(_ done: NodeID, in body: NodeID, _ context: RuleContext) -> NodeID? {
+        let tree = context.tree
+        let limit = tree[done].start
+        var found: NodeID?
+        tree.walk(from: body) { id in
+            if found != nil || tree[id].start >= limit { return false }
+            let node = tree[id]
+            if node.kind == .funcLit { return false }
+            if node.kind == .call, tree.kind(node.childA) == .ident, tree.spells(node.childA, "panic"),
+                context.file.resolution.local(for: node.childA) == nil {
+                found = id
+                return false
+            }
+            return true
+        }
+        return found
+    }
+
+    static func check(_ statement: NodeID, _ context: RuleContext) {
+        let tree = context.tree
+        let call = tree[statement].childA
+        guard tree.kind(call) == .call else { return }
+        let literal = tree[call].childA
+        guard tree.kind(literal) == .funcLit else { return }
+        let body = tree[literal].childB
+        guard body.exists else { return }
+
+        // Calls on wait groups made by this goroutine itself (not by goroutines it starts).
+        var adds: [(call: NodeID, group: [UInt8])] = []
+        var dones: [(call: NodeID, group: [UInt8], deferred: Bool)] = []
+        tree.walk(from: body) { id in
+            let node = tree[id]
+            switch node.kind {
+            case .funcLit, .goStmt:
+                return false
+            case .call:
+                let function = node.childA
+                guard tree.kind(function) == .selector else { return true }
+                let receiver = tree[function].childA
+                let method = tree[function].childB
+                guard tree.spells(method, "Add") || tree.spells(method, "Done") else { return true }
+                guard let type = context.types.type(of: receiver), type.dereferenced == waitGroup else { return true }
+                let group = MissingUnlockRule.normalised(tree.bytes(receiver))
+                if tree.spells(method, "Add") {
+                    adds.append((id, group))
+                } else {
+                    dones.append((id, group, tree.kind(context.file.parents[id]) == .deferStmt))
+                }
+            default:
+                break
+            }
+            return true
+        }
+
+        for add in adds where dones.contains(where: { $0.group == add.group }) {
+            let name = tree.text(tree[tree[add.call].childA].childA)
+            context.report(
+                add.call,
+                "\(name).Add inside the goroutine it counts: \(name).Wait may return before the goroutine has started; call \(name).Add before the go statement")
+        }
+
+        let undeferred = dones.filter { !$0.deferred }
+        guard !undeferred.isEmpty, !dones.contains(where: { $0.deferred }),
+            let graph = context.controlFlow(ofFunction: literal)
+        else { return }
+        let items = Set(undeferred.compactMap { context.item(evaluating: $0.call, in: graph, of: literal) })
+        let first = undeferred[0].call
+        let name = tree.text(tree[tree[first].childA].childA)
+        // A panic before the Done skips it too (the graph ends such paths without an exit).
+        if let panic = panicBefore(first, in: body, context) {
+            context.report(
+                first,
+                "\(name).Done is not deferred and this goroutine can return before reaching it: \(name).Wait blocks forever; defer \(name).Done() at the start of the goroutine",
+                related: [context.related(panic, "this panic skips \(name).Done")])
+            return
+        }
+        guard let witness = graph.firstUnstoppedExitFromEntry(stops: { items.contains($0) }) else { return }
+        context.report(
+            first,
+            "\(name).Done is not deferred and this goroutine can return before reaching it: \(name).Wait blocks forever; defer \(name).Done() at the start of the goroutine",
+            related: [context.related(witness == graph.body ? body : witness, "this return skips \(name).Done")])
+    }
+}
