@@ -65,9 +65,10 @@ enum DeferInLoopRule {
                 for later in statements[(index + 1)...] {
                     let node = tree[later]
                     if node.kind == .returnStmt { return true }
-                    if node.kind == .branchStmt && node.op == .kwBreak && !node.childA.exists
-                        && (kind == .blockStmt && [.forStmt, .rangeStmt].contains(tree.kind(parents[container]))) {
-                        return true
+                    if node.kind == .branchStmt && node.op == .kwBreak && !node.childA.exists {
+                        // Only a break that leaves the loop (not a switch or select inside it).
+                        let target = LoopVarCaptureRule.innermostBreakable(from: later, context)
+                        if tree.kind(target) == .forStmt || tree.kind(target) == .rangeStmt { return true }
                     }
                 }
             }
@@ -78,14 +79,16 @@ enum DeferInLoopRule {
         }
     }
 
-    /// Inside a for/range body, with no function literal in between.
+    /// Inside a for/range body, with no function literal in between. A
+    /// defer in a `select` case of an event loop is left alone: such a case
+    /// usually fires once (a timer, a fallback), which the graph cannot tell.
     static func isDirectlyInLoop(_ statement: NodeID, _ context: RuleContext) -> Bool {
         let tree = context.tree
         var child = statement
         var current = context.file.parents[statement]
         while current.exists {
             switch tree.kind(current) {
-            case .funcLit, .funcDecl:
+            case .funcLit, .funcDecl, .commClause:
                 return false
             case .forStmt, .rangeStmt:
                 if tree[current].childD == child { return true }

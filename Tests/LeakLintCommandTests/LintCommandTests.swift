@@ -163,3 +163,95 @@ import Testing
         #expect(run.out.isEmpty)
     }
 }
+
+/// `.leaklint.json` end to end: user-declared resources are followed, rules
+/// switched off or re-graded, and a broken file stops the run with exit 2.
+@Suite struct ProjectConfiguration {
+    static let pool = """
+        package pool
+
+        type Pool struct{}
+
+        type Conn struct{}
+
+        func (p *Pool) Acquire() (*Conn, error) { return &Conn{}, nil }
+
+        func (c *Conn) Release() {}
+
+        """
+
+    static let use = """
+        package app
+
+        import "example.com/app/pool"
+
+        func leaks(p *pool.Pool) error {
+        	c, err := p.Acquire()
+        	if err != nil {
+        		return err
+        	}
+        	_ = c
+        	return nil
+        }
+
+        func releases(p *pool.Pool) error {
+        	c, err := p.Acquire()
+        	if err != nil {
+        		return err
+        	}
+        	defer c.Release()
+        	return nil
+        }
+
+        """
+
+    static let config = """
+        {"resources": [{"package": "example.com/app/pool", "function": "Acquire", "receiver": "*Pool",
+                        "release": ["Release"], "message": "the pooled connection is never returned"}],
+         "rules": {"unclosed-resource": {"severity": "error"}}}
+        """
+
+    @Test func declaredResourceIsReportedWhenLeakedAndSilentWhenReleased() throws {
+        let tree = try FixtureTree()
+        try tree.write("app/go.mod", "module example.com/app\n\ngo 1.21\n")
+        try tree.write("app/pool/pool.go", ProjectConfiguration.pool)
+        let path = try tree.write("app/app.go", ProjectConfiguration.use)
+        try tree.write("app/.leaklint.json", ProjectConfiguration.config)
+        let run = CommandRun(["--quiet", "--format", "json", tree.path("app")])
+        #expect(run.status == 1)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [String: Any])
+        let findings = try #require(document["findings"] as? [[String: Any]])
+        #expect(findings.count == 1)
+        #expect(findings.first?["path"] as? String == path)
+        #expect(findings.first?["line"] as? Int == 6)
+        #expect(findings.first?["severity"] as? String == "error")
+        #expect(findings.first?["message"] as? String
+            == "c is never released: the pooled connection is never returned; defer c.Release() after checking the error")
+        // Without the configuration nothing is known about the pool.
+        try FileManager.default.removeItem(atPath: tree.path("app/.leaklint.json"))
+        #expect(CommandRun(["--quiet", tree.path("app")]).status == 0)
+    }
+
+    @Test func explicitConfigAndDisabledRules() throws {
+        let tree = try FixtureTree()
+        try tree.write("svc/leaky.go", LintCommand.leaky)
+        let config = try tree.write("conf/leaklint.json", "{\"rules\": {\"unclosed-body\": {\"enabled\": false}}}")
+        let run = CommandRun(["--quiet", "--config", config, tree.path("svc")])
+        #expect(run.status == 1)
+        #expect(!run.out.contains("(unclosed-body)") && run.out.contains("(lost-cancel)"))
+        // A flag still wins over the file.
+        let enabled = CommandRun(["--quiet", "--config", config, "--enable", "unclosed-body", tree.path("svc")])
+        #expect(enabled.out.contains("(unclosed-body)"))
+    }
+
+    @Test func malformedConfigurationIsAnErrorNamingFileAndField() throws {
+        let tree = try FixtureTree()
+        try tree.write("svc/leaky.go", LintCommand.leaky)
+        let config = try tree.write("svc/.leaklint.json", "{\"resources\": [{\"package\": \"p\", \"function\": \"F\"}]}")
+        let run = CommandRun(["--quiet", tree.path("svc")])
+        #expect(run.status == 2)
+        #expect(run.errorLines == [
+            "leaklint: \(config): resources[0].release: is required: a non-empty array of method names, e.g. [\"Release\"]"
+        ])
+    }
+}
