@@ -109,3 +109,18 @@ func sleepCtx(ctx context.Context, d time.Duration) error {
 		return nil
 	}
 }
+
+// cached returns the cached quotes for skus, failing on the first SKU that is not cached.
+func (c *priceCache) cached(skus []string) ([]quote, error) {
+	c.mu.RLock()
+	quotes := make([]quote, 0, len(skus))
+	for _, sku := range skus {
+		q, ok := c.entries[sku]
+		if !ok {
+			return nil, fmt.Errorf("%s is not cached", sku)
+		}
+		quotes = append(quotes, q)
+	}
+	c.mu.RUnlock()
+	return quotes, nil
+}

@@ -30,7 +30,7 @@ func main() {
 	notifier.hello()
 
 	a := &api{store: store, pricing: pricing, cache: cache, notifier: notifier}
-	mux := http.NewServeMux()
+	mux := newBackOffice(ctx, store, cache).routes() // the staff endpoints; the public API follows
 	mux.HandleFunc("/orders", a.handleOrders)
 	mux.HandleFunc("/price", a.handlePrice)
 	mux.HandleFunc("/quote", a.handleQuote)

@@ -51,3 +51,15 @@ func (s *orderStore) largest() *order {
 	}
 	return best
 }
+
+// remove deletes an order and returns it; false if there was no such order.
+func (s *orderStore) remove(id string) (order, bool) {
+	s.mu.Lock()
+	o, ok := s.orders[id]
+	if !ok {
+		return order{}, false
+	}
+	delete(s.orders, id)
+	s.mu.Unlock()
+	return o, true
+}

@@ -1,4 +1,5 @@
 import Foundation
+import LeakRules
 import Testing
 @testable import LeakLintCommand
 
@@ -14,10 +15,18 @@ import Testing
 
     /// Every primary finding, as `path:line (rule-id)` with the path relative to the repository root.
     static let expected = [
+        "Examples/service/audit.go:34 (unclosed-resource)",
+        "Examples/service/audit.go:47 (unclosed-resource)",
         "Examples/service/cache.go:53 (unstopped-timer)",
         "Examples/service/cache.go:66 (unclosed-body)",
         "Examples/service/cache.go:89 (lost-cancel)",
         "Examples/service/cache.go:99 (lost-cancel)",
+        "Examples/service/cache.go:115 (missing-unlock)",
+        "Examples/service/export.go:24 (unclosed-resource)",
+        "Examples/service/export.go:42 (goroutine-recv-leak)",
+        "Examples/service/export.go:67 (defer-in-loop)",
+        "Examples/service/export.go:85 (waitgroup-misuse)",
+        "Examples/service/export.go:113 (goroutine-recv-leak)",
         "Examples/service/handlers.go:62 (lost-cancel)",
         "Examples/service/handlers.go:66 (lost-cancel)",
         "Examples/service/main.go:62 (lost-cancel)",
@@ -29,7 +38,13 @@ import Testing
         "Examples/service/pricing.go:43 (unclosed-body)",
         "Examples/service/pricing.go:65 (loop-var-capture)",
         "Examples/service/pricing.go:69 (loop-var-capture)",
+        "Examples/service/stock.go:80 (waitgroup-misuse)",
+        "Examples/service/stock.go:92 (defer-in-loop)",
+        "Examples/service/stock.go:109 (goroutine-send-leak)",
+        "Examples/service/stock.go:131 (spinning-select)",
+        "Examples/service/stock.go:157 (goroutine-send-leak)",
         "Examples/service/store.go:49 (loop-var-capture)",
+        "Examples/service/store.go:57 (missing-unlock)",
     ]
 
     /// Reduces a primary finding line `path:line:col: message (rule-id)` to `path:line (rule-id)`.
@@ -58,7 +73,12 @@ import Testing
             let count = findings.filter { $0.hasSuffix("(\(rule))") }.count
             #expect(count >= 2, "\(rule) fires \(count) times")
         }
-        #expect(run.errorLines.last?.hasPrefix("\(Self.expected.count) findings in 6 files;") == true)
+        // Every rule but unused-suppression (the example suppresses nothing) fires at least once.
+        for rule in RuleRegistry.ids where rule != "unused-suppression" {
+            let count = findings.filter { $0.hasSuffix("(\(rule))") }.count
+            #expect(count >= 1, "\(rule) does not fire")
+        }
+        #expect(run.errorLines.last?.hasPrefix("\(Self.expected.count) findings in 9 files;") == true)
     }
 }
 
