@@ -101,16 +101,8 @@ import Testing
         let file = NSTemporaryDirectory() + "leaklint-examples-\(UUID().uuidString).sarif"
         try run.out.write(toFile: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: file) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: validator)
-        process.arguments = [file]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "validate-sarif: \(text)")
+        let (status, text) = try ReportFormats.validateSARIF(file, with: validator)
+        #expect(status == 0, "validate-sarif: \(text)")
         #expect(text.contains("valid SARIF 2.1.0"))
     }
 }

@@ -110,17 +110,23 @@ import LeakRules
         #expect(((notifications[0]["message"] as? [String: Any])?["text"] as? String)?.hasPrefix("syntax error:") == true)
 
         if let validator = ReportFormats.sarifValidator {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: validator)
-            process.arguments = [output]
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            process.standardError = pipe
-            try process.run()
-            let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 0, "validate-sarif: \(text)")
+            let (status, text) = try ReportFormats.validateSARIF(output, with: validator)
+            #expect(status == 0, "validate-sarif: \(text)")
         }
+    }
+
+    /// Runs the official-schema validator on a file: its exit status and output.
+    static func validateSARIF(_ path: String, with validator: String) throws -> (Int32, String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: validator)
+        process.arguments = [path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, text)
     }
 
     /// The official-schema validator beside the repository, when present.
