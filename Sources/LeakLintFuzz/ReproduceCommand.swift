@@ -22,6 +22,9 @@ enum ReproduceCommand {
                 continue
             }
             let bytes = [UInt8](data)
+            // Named before it runs, so that a crash's output says which input it was.
+            print("\(path): ", terminator: "")
+            fflush(nil)
             let started = Date()
             _ = bytes.withUnsafeBufferPointer { buffer -> CInt in
                 guard let base = buffer.baseAddress else {
@@ -33,7 +36,7 @@ enum ReproduceCommand {
             let seconds = String(format: "%.3f", Date().timeIntervalSince(started))
             // Run again outside the entry point only to count findings (a sanity check that rules fire).
             let findings = FuzzPipeline.run(bytes)
-            print("\(path): ok (\(bytes.count) bytes, \(findings) findings, \(seconds) s)")
+            print("ok (\(bytes.count) bytes, \(findings) findings, \(seconds) s)")
         }
         exit(status)
     }

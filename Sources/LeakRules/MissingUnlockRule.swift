@@ -54,8 +54,9 @@ enum MissingUnlockRule {
         for other in context.calls(inFunction: owner) where other != call {
             let otherNode = tree[other]
             let callee = otherNode.childA
+            // An unlock here, or in a goroutine or callback this function hands the lock to.
             if tree.kind(callee) == .selector, tree.text(tree[callee].childB) == unlockName,
-                normalised(tree.bytes(tree[callee].childA)) == mutexText, runsInPlace(other, of: owner, context) {
+                normalised(tree.bytes(tree[callee].childA)) == mutexText {
                 unlocksSomewhere = true
                 if let item = context.item(evaluating: other, in: graph, of: owner) { stops.insert(item) }
                 continue

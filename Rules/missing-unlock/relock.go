@@ -1,0 +1,50 @@
+package missingunlock
+
+import (
+	"sync"
+	"time"
+)
+
+// Registry hands out names under a lock the caller already holds.
+type Registry struct {
+	mu    sync.Mutex
+	names map[string]int
+}
+
+// Not reported: the caller holds r.mu; the function lets go of it while it
+// sleeps and takes it back before returning, as it was given.
+func (r *Registry) waitLocked(d time.Duration) {
+	r.mu.Unlock()
+	time.Sleep(d)
+	r.mu.Lock()
+}
+
+// Not reported: an earlier deferred unlock covers the lock taken again
+// after the slow part.
+func (r *Registry) refresh(load func() map[string]int) int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.mu.Unlock()
+	fresh := load()
+	r.mu.Lock()
+	if fresh == nil {
+		return len(r.names)
+	}
+	r.names = fresh
+	return len(fresh)
+}
+
+// Reported: a goroutine's unlock does not release the lock on the
+// function's own early return.
+func (r *Registry) add(name string, done chan<- struct{}) bool {
+	r.mu.Lock() // want "r\\.mu\\.Lock\\(\\) is not matched by an unlock on every path"
+	if _, ok := r.names[name]; ok {
+		return false
+	}
+	r.names[name] = len(r.names)
+	go func() {
+		r.mu.Unlock()
+		close(done)
+	}()
+	return true
+}
