@@ -48,3 +48,29 @@ func (r *Registry) add(name string, done chan<- struct{}) bool {
 	}()
 	return true
 }
+
+// Not reported: the mutex is a one-shot signal; the goroutine unlocks it and
+// the final Lock waits for that.
+func waitForStart(start func()) {
+	var ready sync.Mutex
+	ready.Lock()
+	go func() {
+		start()
+		ready.Unlock()
+	}()
+	ready.Lock()
+}
+
+// Not reported: handlers lock and unlock on their own; the function reads
+// the shared state under the lock at the end, when it is done with it.
+func collect(register func(func(int))) []int {
+	var mu sync.Mutex
+	var seen []int
+	register(func(v int) {
+		mu.Lock()
+		seen = append(seen, v)
+		mu.Unlock()
+	})
+	mu.Lock()
+	return seen
+}

@@ -43,10 +43,14 @@ enum MissingUnlockRule {
         let unlockName = isRead ? "RUnlock" : "Unlock"
         // An unlock earlier in the function (`mu.Unlock(); work(); mu.Lock()`, or an
         // earlier `defer mu.Unlock()`) means the lock is the caller's or already covered.
+        // (A goroutine that only unlocks counts too: the mutex is used as a signal, `mu.Lock()` waits for it.)
         let unlockedBefore = context.calls(inFunction: owner).contains { other in
             let callee = tree[other].childA
-            return tree[other].start < callNode.start && runsInPlace(other, of: owner, context) && tree.kind(callee) == .selector
-                && tree.text(tree[callee].childB) == unlockName && normalised(tree.bytes(tree[callee].childA)) == mutexText
+            guard tree[other].start < callNode.start, tree.kind(callee) == .selector,
+                tree.text(tree[callee].childB) == unlockName, normalised(tree.bytes(tree[callee].childA)) == mutexText
+            else { return false }
+            return runsInPlace(other, of: owner, context)
+                || !closureLocks(context.file.resolution.function(containing: other), mutexText: mutexText, lockName: isRead ? "RLock" : "Lock", context)
         }
         if unlockedBefore { return }
         var stops = Set<NodeID>()
@@ -54,9 +58,14 @@ enum MissingUnlockRule {
         for other in context.calls(inFunction: owner) where other != call {
             let otherNode = tree[other]
             let callee = otherNode.childA
-            // An unlock here, or in a goroutine or callback this function hands the lock to.
+            // An unlock here, or in a goroutine or callback this function hands the lock to
+            // (one that only unlocks; a closure with its own Lock/Unlock pair is unrelated).
             if tree.kind(callee) == .selector, tree.text(tree[callee].childB) == unlockName,
                 normalised(tree.bytes(tree[callee].childA)) == mutexText {
+                if !runsInPlace(other, of: owner, context)
+                    && closureLocks(context.file.resolution.function(containing: other), mutexText: mutexText, lockName: isRead ? "RLock" : "Lock", context) {
+                    continue
+                }
                 unlocksSomewhere = true
                 if let item = context.item(evaluating: other, in: graph, of: owner) { stops.insert(item) }
                 continue
@@ -95,6 +104,16 @@ enum MissingUnlockRule {
             literal = context.file.resolution.function(containing: literal)
         }
         return true
+    }
+
+    /// Whether a function literal locks the mutex itself.
+    static func closureLocks(_ literal: NodeID, mutexText: [UInt8], lockName: String, _ context: RuleContext) -> Bool {
+        let tree = context.tree
+        return context.calls(inFunction: literal).contains { call in
+            let callee = tree[call].childA
+            return tree.kind(callee) == .selector && tree.text(tree[callee].childB) == lockName
+                && normalised(tree.bytes(tree[callee].childA)) == mutexText
+        }
     }
 
     static func isMutex(_ expression: NodeID, _ context: RuleContext) -> Bool {
