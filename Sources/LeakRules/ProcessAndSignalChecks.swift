@@ -67,7 +67,9 @@ enum SignalStopCheck {
             let declaration = context.file.resolution.local(for: channel)
         else { return }
         let function = context.file.resolution.function(containing: call)
-        guard declaration.function == function, !LostCancelRule.isMainFunction(function, context) else { return }
+        guard declaration.function == function, !LostCancelRule.isMainFunction(function, context),
+            !isExampleFunction(function, context)
+        else { return }
         let notifyStatement = context.file.parents[call]
         guard tree.kind(notifyStatement) == .exprStmt else { return }
         let statement = notifyStatement
@@ -95,5 +97,13 @@ enum SignalStopCheck {
             call,
             "signal.Notify is not undone with signal.Stop: the channel stays registered after this function returns; defer signal.Stop(\(channelName))",
             related: [witness])
+    }
+
+    /// `func ExampleX()` in a `_test.go` file: runnable documentation that, like
+    /// `main`, ends with the program.
+    static func isExampleFunction(_ function: NodeID, _ context: RuleContext) -> Bool {
+        let node = context.tree[function]
+        guard node.kind == .funcDecl, context.file.path.hasSuffix("_test.go") else { return false }
+        return context.tree.text(node.childB).hasPrefix("Example")
     }
 }
