@@ -152,10 +152,6 @@ struct Parser {
         return NodeList(start: start, count: Int32(ids.count))
     }
 
-    func listIDs(_ list: NodeList) -> [NodeID] {
-        (0..<Int(list.count)).map { NodeID(lists[Int(list.start) + $0]) }
-    }
-
     /// Strips any number of enclosing parentheses.
     func unparen(_ id: NodeID) -> NodeID {
         var current = id

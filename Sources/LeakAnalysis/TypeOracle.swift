@@ -22,9 +22,6 @@ public struct TypeOracle {
     /// The result types of a call, if known.
     public func resultTypes(of call: NodeID) -> [GoType]? { resultTypes(of: call, in: fileIndex, depth: 0) }
 
-    /// The package function or method a call invokes, if it is one of this package's.
-    public func calledDeclaration(_ call: NodeID) -> DeclarationSite? { calledDeclaration(call, in: fileIndex, depth: 0) }
-
     /// For `pkg.Name` in this file, the import path and name; nil if `pkg` is not an import.
     public func qualifiedName(_ expression: NodeID) -> (package: String, name: String)? {
         qualifiedName(expression, in: fileIndex)
@@ -190,27 +187,6 @@ public struct TypeOracle {
         default:
             return nil
         }
-    }
-
-    func calledDeclaration(_ call: NodeID, in fileIndex: Int, depth: Int) -> DeclarationSite? {
-        let source = package.files[fileIndex]
-        let tree = source.tree
-        guard tree.kind(call) == .call else { return nil }
-        var function = tree[call].childA
-        while tree.kind(function) == .paren { function = tree[function].childA }
-        if tree.kind(function) == .index || tree.kind(function) == .indexList { function = tree[function].childA }
-        if tree.kind(function) == .ident {
-            guard source.resolution.local(for: function) == nil else { return nil }
-            return package.scope.functions[tree.text(function)]
-        }
-        if tree.kind(function) == .selector, qualifiedName(function, in: fileIndex) == nil {
-            let selector = tree[function]
-            guard let receiver = type(of: selector.childA, in: fileIndex, depth: depth + 1),
-                case .named(let path, let typeName) = receiver.dereferenced, path == PackageScope.localPath
-            else { return nil }
-            return package.scope.methods[typeName]?[tree.text(selector.childB)]
-        }
-        return nil
     }
 
     /// The declared result types of one of the package's functions (unknown ones as `.other`).

@@ -49,22 +49,10 @@ public enum Command {
     }
 
     static func dumpAST(path: String, output: OutputSink) -> Int32 {
-        let bytes: [UInt8]
-        if path == "-" {
-            bytes = SourceReader.readStandardInput()
-        } else {
-            switch SourceReader.read(path: path) {
-            case .success(let read): bytes = read
-            case .failure(let failure):
-                output.error("\(path): \(failure)")
-                return 2
-            }
-        }
-        let tree = GoParser.parse(bytes)
-        output.out(tree.dump(), terminator: "")
-        let report = FileReport(path: path, tree: tree)
-        for line in report.errorLines { output.error(line) }
-        return report.errorLines.isEmpty ? 0 : 2
+        let file = LoadedFile.load(path: path, isReported: true, source: path == "-" ? SourceReader.readStandardInput() : nil)
+        if let tree = file.tree { output.out(tree.dump(), terminator: "") }
+        for error in file.errors { output.error(error.text) }
+        return file.errors.isEmpty ? 0 : 2
     }
 
     static func check(options: Options, output: OutputSink) -> Int32 {
@@ -162,36 +150,17 @@ struct FileReport: Sendable {
     var lineCount = 0
     var errorLines: [String] = []
 
-    init(path: String) { self.path = path }
-
-    init(path: String, tree: SyntaxTree) {
-        self.path = path
-        byteCount = tree.source.count
-        if !tree.errors.isEmpty {
-            let lines = tree.makeLineTable()
-            errorLines = tree.errors.map { error in
-                let (line, column) = lines.position(ofOffset: Int(error.offset))
-                return "\(path):\(line):\(column): syntax error: \(error.message)"
-            }
-        }
-    }
-
+    /// Reads and parses `path` the way a lint does (`LoadedFile`), counting lines if asked.
     static func make(path: String, countLines: Bool) -> FileReport {
-        switch SourceReader.read(path: path) {
-        case .failure(let failure):
-            var report = FileReport(path: path)
-            report.errorLines = ["\(path): \(failure)"]
-            return report
-        case .success(let bytes):
-            var report = FileReport(path: path, tree: GoParser.parse(bytes))
-            if countLines {
-                report.lineCount = bytes.withUnsafeBufferPointer { buffer in
-                    var count = 0
-                    for byte in buffer where byte == 0x0A { count += 1 }
-                    return count
-                }
+        let file = LoadedFile.load(path: path, isReported: true)
+        var report = FileReport(path: path, byteCount: file.byteCount, errorLines: file.errors.map(\.text))
+        if countLines, let tree = file.tree {
+            report.lineCount = tree.source.withUnsafeBufferPointer { buffer in
+                var count = 0
+                for byte in buffer where byte == 0x0A { count += 1 }
+                return count
             }
-            return report
         }
+        return report
     }
 }

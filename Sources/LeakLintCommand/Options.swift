@@ -69,16 +69,24 @@ public struct Options: Equatable {
             options.mode = .explain(arguments[1])
             return .success(options)
         }
-        func value(for flag: String) -> String? {
-            index += 1
-            return index < arguments.count ? arguments[index] : nil
-        }
         while index < arguments.count {
             var argument = arguments[index]
             var inlineValue: String?
             if argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") {
                 inlineValue = String(argument[argument.index(after: equals)...])
                 argument = String(argument[..<equals])
+            }
+            // A flag that takes a value gets it here, from `--flag=value` or the next argument.
+            var text = ""
+            if let missing = missingValueMessage(for: argument) {
+                if let inline = inlineValue {
+                    text = inline
+                } else if index + 1 < arguments.count {
+                    index += 1
+                    text = arguments[index]
+                } else {
+                    return .failure(UsageError(message: missing))
+                }
             }
             switch argument {
             case "--parse-only":
@@ -90,33 +98,18 @@ public struct Options: Equatable {
             case "--version":
                 options.mode = .version
             case "-j", "--jobs":
-                guard let text = inlineValue ?? value(for: argument) else {
-                    return .failure(UsageError(message: "\(argument) needs a number, e.g. --jobs 4"))
-                }
                 guard let jobs = Int(text), jobs > 0, jobs <= 1024 else {
                     return .failure(UsageError(message: "\(argument) needs a number between 1 and 1024, not '\(text)'"))
                 }
                 options.jobs = jobs
             case "--files-from":
-                guard let path = inlineValue ?? value(for: argument) else {
-                    return .failure(UsageError(message: "--files-from needs a file name, or - for standard input"))
-                }
-                options.filesFrom = path
+                options.filesFrom = text
             case "--go-version":
-                guard let text = inlineValue ?? value(for: argument) else {
-                    return .failure(UsageError(message: "--go-version needs a version, e.g. --go-version 1.21"))
-                }
                 options.goVersion = text
             case "--enable", "--disable":
-                guard let text = inlineValue ?? value(for: argument) else {
-                    return .failure(UsageError(message: "\(argument) needs rule ids, e.g. \(argument) lost-cancel,unclosed-body"))
-                }
                 let ids = text.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
                 if argument == "--enable" { options.enabledRules += ids } else { options.disabledRules += ids }
             case "--format":
-                guard let text = inlineValue ?? value(for: argument) else {
-                    return .failure(UsageError(message: "--format needs one of text, json, sarif"))
-                }
                 guard let format = Format(rawValue: text) else {
                     var message = "unknown format '\(text)': use text, json or sarif"
                     if let suggestion = Suggestion.closest(to: text, among: Format.allCases.map(\.rawValue)) {
@@ -126,37 +119,22 @@ public struct Options: Equatable {
                 }
                 options.format = format
             case "-o", "--output":
-                guard let path = inlineValue ?? value(for: argument) else {
-                    return .failure(UsageError(message: "--output needs a file name"))
-                }
-                options.output = path
+                options.output = text
             case "-q", "--quiet":
                 options.quiet = true
             case "--fail-level":
-                guard let text = inlineValue ?? value(for: argument), ["error", "warning", "note"].contains(text) else {
+                guard ["error", "warning", "note"].contains(text) else {
                     return .failure(UsageError(message: "--fail-level needs one of error, warning, note"))
                 }
                 options.failLevel = text
             case "--baseline":
-                guard let path = inlineValue ?? value(for: argument) else {
-                    return .failure(UsageError(message: "--baseline needs an earlier JSON or SARIF report"))
-                }
-                options.baseline = path
+                options.baseline = text
             case "--config":
-                guard let path = inlineValue ?? value(for: argument) else {
-                    return .failure(UsageError(message: "--config needs a .leaklint.json file"))
-                }
-                options.configPath = path
+                options.configPath = text
             case "--stdin-filename":
-                guard let path = inlineValue ?? value(for: argument) else {
-                    return .failure(UsageError(message: "--stdin-filename needs the path the source on standard input belongs to"))
-                }
-                options.standardInputPath = path
+                options.standardInputPath = text
             case "--dump-ast":
-                guard let path = inlineValue ?? value(for: argument) else {
-                    return .failure(UsageError(message: "--dump-ast needs a Go file name"))
-                }
-                options.mode = .dumpAST(path)
+                options.mode = .dumpAST(text)
             default:
                 if argument.hasPrefix("-") && argument != "-" {
                     var message = "unknown flag \(argument)"
@@ -170,6 +148,24 @@ public struct Options: Equatable {
             index += 1
         }
         return .success(options)
+    }
+
+    /// For flags that take a value, what to say when it is missing; nil for the others.
+    static func missingValueMessage(for flag: String) -> String? {
+        switch flag {
+        case "-j", "--jobs": return "\(flag) needs a number, e.g. --jobs 4"
+        case "--files-from": return "--files-from needs a file name, or - for standard input"
+        case "--go-version": return "--go-version needs a version, e.g. --go-version 1.21"
+        case "--enable", "--disable": return "\(flag) needs rule ids, e.g. \(flag) lost-cancel,unclosed-body"
+        case "--format": return "--format needs one of text, json, sarif"
+        case "-o", "--output": return "--output needs a file name"
+        case "--fail-level": return "--fail-level needs one of error, warning, note"
+        case "--baseline": return "--baseline needs an earlier JSON or SARIF report"
+        case "--config": return "--config needs a .leaklint.json file"
+        case "--stdin-filename": return "--stdin-filename needs the path the source on standard input belongs to"
+        case "--dump-ast": return "--dump-ast needs a Go file name"
+        default: return nil
+        }
     }
 
     public static let usage = """

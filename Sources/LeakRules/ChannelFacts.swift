@@ -125,19 +125,4 @@ struct ChannelFacts {
         }
         return context.item(evaluating: node, in: graph, of: function)
     }
-
-    /// Whether `node` sits inside a loop of `function` (not counting loops in nested literals).
-    static func isInLoop(_ node: NodeID, function: NodeID, _ context: RuleContext) -> Bool {
-        let tree = context.tree
-        var child = node
-        var current = context.file.parents[node]
-        while current.exists && current != function {
-            let kind = tree.kind(current)
-            if (kind == .forStmt || kind == .rangeStmt) && tree[current].childD == child { return true }
-            if kind == .funcLit { return false }
-            child = current
-            current = context.file.parents[current]
-        }
-        return false
-    }
 }

@@ -83,21 +83,6 @@ enum DeferInLoopRule {
     /// defer in a `select` case of an event loop is left alone: such a case
     /// usually fires once (a timer, a fallback), which the graph cannot tell.
     static func isDirectlyInLoop(_ statement: NodeID, _ context: RuleContext) -> Bool {
-        let tree = context.tree
-        var child = statement
-        var current = context.file.parents[statement]
-        while current.exists {
-            switch tree.kind(current) {
-            case .funcLit, .funcDecl, .commClause:
-                return false
-            case .forStmt, .rangeStmt:
-                if tree[current].childD == child { return true }
-            default:
-                break
-            }
-            child = current
-            current = context.file.parents[current]
-        }
-        return false
+        context.enclosingLoop(of: statement, barriers: [.commClause]) != nil
     }
 }

@@ -32,8 +32,8 @@ enum GoroutineSendLeakRule {
         let name = tree.text(channel)
         let elementType = tree.text(tree[tree.id(tree[facts.make].listBC, 0)].childA)
 
-        if ChannelFacts.isInLoop(goStatement, function: function, context), receives.count == 1,
-            !ChannelFacts.isInLoop(receives[0].reference, function: function, context),
+        if context.enclosingLoop(of: goStatement) != nil, receives.count == 1,
+            context.enclosingLoop(of: receives[0].reference) == nil,
             !facts.sites.contains(where: { $0.use == .close }) {
             context.report(
                 send,
@@ -43,7 +43,7 @@ enum GoroutineSendLeakRule {
         let stops = Set(receives.compactMap { ChannelFacts.stopItem(for: $0.reference, after: goStatement, in: graph, of: function, context) })
         guard let witness = graph.firstUnstoppedExit(after: goStatement, stops: { stops.contains($0) }) else { return }
         let related = ResourceTracking.witnessLocation(
-            ResourceTracking.Verdict(witness: witness, graph: graph, releasedSomewhere: false), context,
+            witness, graph: graph, context,
             witness == graph.body ? "the end of the function is reached without receiving from \(name)" : "this return does not receive from \(name)")
         context.report(
             send,
@@ -109,7 +109,7 @@ enum GoroutineRecvLeakRule {
         guard let witness = graph.firstUnstoppedExit(after: goStatement, stops: { stops.contains($0) }) else { return }
         let name = tree.text(reference)
         let related = ResourceTracking.witnessLocation(
-            ResourceTracking.Verdict(witness: witness, graph: graph, releasedSomewhere: false), context,
+            witness, graph: graph, context,
             witness == graph.body ? "the end of the function is reached without closing \(name)" : "this return neither closes \(name) nor sends on it")
         context.report(
             parentNode.kind == .rangeStmt ? reference : parent,

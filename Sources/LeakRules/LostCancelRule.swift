@@ -67,21 +67,15 @@ enum LostCancelRule {
 
         let variable = tree.text(cancelTarget)
         let definedLine = context.line(of: call)
-        let witnessNode: NodeID
-        let witnessMessage: String
-        if witness == graph.body {
-            witnessNode = witness
-            witnessMessage = "the end of the function may be reached without calling \(variable) (defined on line \(definedLine))"
-        } else {
-            witnessNode = witness
-            witnessMessage = "this return may be reached without calling \(variable) (defined on line \(definedLine))"
-        }
+        let witnessMessage = witness == graph.body
+            ? "the end of the function may be reached without calling \(variable) (defined on line \(definedLine))"
+            : "this return may be reached without calling \(variable) (defined on line \(definedLine))"
         let fix = deferFix(after: statement, variable: variable, context)
         context.report(
             call,
             "the cancel function returned by context.\(name) is not called on every path: \(what) until the parent is cancelled; defer \(variable)() right after the call",
-            related: [witnessRelated(witnessNode, graph: graph, message: witnessMessage, context)], fix: fix)
-        let (start, end) = witnessRange(witnessNode, graph: graph, context)
+            related: [ResourceTracking.witnessLocation(witness, graph: graph, context, witnessMessage)], fix: fix)
+        let (start, end) = ResourceTracking.range(of: witness, graph: graph, context)
         context.report(start: start, end: end, witnessMessage, related: [context.related(call, "\(variable) defined here")])
     }
 
@@ -96,18 +90,6 @@ enum LostCancelRule {
         let node = context.tree[function]
         return node.kind == .funcDecl && !node.childA.exists && context.tree.spells(node.childB, "main")
             && context.file.packageName == "main"
-    }
-
-    /// The return statement, or the closing brace of the body.
-    static func witnessRange(_ witness: NodeID, graph: ControlFlowGraph, _ context: RuleContext) -> (Int32, Int32) {
-        let node = context.tree[witness]
-        if witness == graph.body { return (max(node.start, node.end - 1), node.end) }
-        return (node.start, node.end)
-    }
-
-    static func witnessRelated(_ witness: NodeID, graph: ControlFlowGraph, message: String, _ context: RuleContext) -> RelatedLocation {
-        let (start, end) = witnessRange(witness, graph: graph, context)
-        return RelatedLocation(path: context.file.path, start: start, end: end, message: message)
     }
 
     /// Inserts `defer cancel()` on the line after the defining statement, with its indentation.

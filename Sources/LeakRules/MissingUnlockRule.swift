@@ -39,7 +39,7 @@ enum MissingUnlockRule {
         let owner = context.file.resolution.function(containing: call)
         guard owner.exists, let graph = context.controlFlow(ofFunction: owner), graph.location(of: statement) != nil else { return }
 
-        let mutexText = normalised(tree.bytes(mutex))
+        let mutexText = tree.compactText(mutex)
         let unlockName = isRead ? "RUnlock" : "Unlock"
         // An unlock earlier in the function (`mu.Unlock(); work(); mu.Lock()`, or an
         // earlier `defer mu.Unlock()`) means the lock is the caller's or already covered.
@@ -47,7 +47,7 @@ enum MissingUnlockRule {
         let unlockedBefore = context.calls(inFunction: owner).contains { other in
             let callee = tree[other].childA
             guard tree[other].start < callNode.start, tree.kind(callee) == .selector,
-                tree.text(tree[callee].childB) == unlockName, normalised(tree.bytes(tree[callee].childA)) == mutexText
+                tree.text(tree[callee].childB) == unlockName, tree.compactText(tree[callee].childA) == mutexText
             else { return false }
             return runsInPlace(other, of: owner, context)
                 || !closureLocks(context.file.resolution.function(containing: other), mutexText: mutexText, lockName: isRead ? "RLock" : "Lock", context)
@@ -61,7 +61,7 @@ enum MissingUnlockRule {
             // An unlock here, or in a goroutine or callback this function hands the lock to
             // (one that only unlocks; a closure with its own Lock/Unlock pair is unrelated).
             if tree.kind(callee) == .selector, tree.text(tree[callee].childB) == unlockName,
-                normalised(tree.bytes(tree[callee].childA)) == mutexText {
+                tree.compactText(tree[callee].childA) == mutexText {
                 if !runsInPlace(other, of: owner, context)
                     && closureLocks(context.file.resolution.function(containing: other), mutexText: mutexText, lockName: isRead ? "RLock" : "Lock", context) {
                     continue
@@ -81,11 +81,10 @@ enum MissingUnlockRule {
         else { return }
         let text = tree.text(mutex)
         let held = isRead ? "read-locked" : "locked"
-        let (start, end) = ResourceTracking.range(of: witness, graph: graph, context)
         context.report(
             call,
             "\(text).\(isRead ? "RLock" : "Lock")() is not matched by an unlock on every path: a return leaves \(text) \(held) and every later Lock blocks forever; defer \(text).\(unlockName)() right after locking",
-            related: [RelatedLocation(path: context.file.path, start: start, end: end, message: "this return leaves \(text) \(held)")])
+            related: [ResourceTracking.witnessLocation(witness, graph: graph, context, "this return leaves \(text) \(held)")])
     }
 
     /// Whether a call runs as part of `function` itself: directly, or in a
@@ -112,7 +111,7 @@ enum MissingUnlockRule {
         return context.calls(inFunction: literal).contains { call in
             let callee = tree[call].childA
             return tree.kind(callee) == .selector && tree.text(tree[callee].childB) == lockName
-                && normalised(tree.bytes(tree[callee].childA)) == mutexText
+                && tree.compactText(tree[callee].childA) == mutexText
         }
     }
 
@@ -128,18 +127,14 @@ enum MissingUnlockRule {
         let tree = context.tree
         var root = mutex
         while tree.kind(root) == .selector || tree.kind(root) == .paren || tree.kind(root) == .star { root = tree[root].childA }
-        let rootText = normalised(tree.bytes(root))
+        let rootText = tree.compactText(root)
         for argument in tree.ids(tree[call].listBC) {
             var value = argument
             if tree.kind(value) == .unary && tree[value].op == .and { value = tree[value].childA }
-            let text = normalised(tree.bytes(value))
+            let text = tree.compactText(value)
             if text == mutexText || text == rootText { return true }
         }
         return false
     }
 
-    /// Source text without spaces, tabs or newlines (`s . mu` == `s.mu`).
-    static func normalised(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
-        bytes.filter { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
-    }
 }

@@ -98,7 +98,6 @@ struct ResourceTracking {
             let classified: Effect = insideClosure ? .handOff : effect(use)
             if classified != .read { releasedSomewhere = true }
             if classified == .read { continue }
-            if insideClosure, containsRelease(reference, use: use, effect: effect) { releasedSomewhere = true }
             if let item = context.item(evaluating: reference, in: graph, of: function) { stopping.insert(item) }
         }
         // The error of the acquiring call says something only until it is assigned again
@@ -164,10 +163,6 @@ struct ResourceTracking {
         return path == "os" && name.hasPrefix("Is")
     }
 
-    private static func containsRelease(_ reference: NodeID, use: ReferenceUse, effect: (ReferenceUse) -> Effect) -> Bool {
-        effect(use) == .release
-    }
-
     /// Whether `edge` is the branch of `v != nil` / `v == nil` on which `v`
     /// is non-nil (`nonNilBranch`) or nil (otherwise).
     static func isNilCheck(_ edge: ControlFlowGraph.Edge, variable: NodeID?, nonNilBranch: Bool, tree: SyntaxTree, file: SourceFile) -> Bool {
@@ -198,7 +193,12 @@ struct ResourceTracking {
 
     /// A related location pointing at the witness.
     static func witnessLocation(_ verdict: Verdict, _ context: RuleContext, _ message: String) -> RelatedLocation {
-        let (start, end) = range(of: verdict.witness, graph: verdict.graph, context)
+        witnessLocation(verdict.witness, graph: verdict.graph, context, message)
+    }
+
+    /// A related location pointing at a witness found by any path query.
+    static func witnessLocation(_ witness: NodeID, graph: ControlFlowGraph, _ context: RuleContext, _ message: String) -> RelatedLocation {
+        let (start, end) = range(of: witness, graph: graph, context)
         return RelatedLocation(path: context.file.path, start: start, end: end, message: message)
     }
 

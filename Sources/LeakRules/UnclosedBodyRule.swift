@@ -70,7 +70,7 @@ enum UnclosedBodyRule {
             guard
                 let verdict = ResourceTracking.leakPath(
                     variable: variable, error: error, statement: statement, context,
-                    prune: { edge in nothingToClose(edge, response: variable, error: error, context) },
+                    prune: { edge in nothingToClose(edge, response: variable, context) },
                     effect: { effect(of: $0, context) })
             else { return }
             let name = context.tree.text(variable)
@@ -88,32 +88,18 @@ enum UnclosedBodyRule {
     }
 
     /// Branches on which there is no body to close: `res != nil && res.Body
-    /// != nil` false, its `||`/`==` mirror true, and `err == ErrSomething` or
-    /// `errors.Is(err, ...)` true (a non-nil error comes with a nil response).
-    static func nothingToClose(_ edge: ControlFlowGraph.Edge, response: NodeID, error: NodeID?, _ context: RuleContext) -> Bool {
+    /// != nil` false, and its `||`/`==` mirror true. (Branches where the
+    /// call's error says it failed are pruned by `ResourceTracking` for every rule.)
+    static func nothingToClose(_ edge: ControlFlowGraph.Edge, response: NodeID, _ context: RuleContext) -> Bool {
         guard edge.condition.exists else { return false }
         let tree = context.tree
         let condition = tree[edge.condition]
-        if condition.kind == .binary && (condition.op == .land || condition.op == .lor) {
-            // Every operand says "there is a body" (for &&) or "there is none" (for ||).
-            let operands = flatten(edge.condition, op: condition.op, tree)
-            let wantsNonNil = condition.op == .land
-            guard operands.allSatisfy({ isPresenceCheck($0, response: response, nonNil: wantsNonNil, context) }) else { return false }
-            return edge.whenTrue != wantsNonNil
-        }
-        guard let error, edge.whenTrue else {
-            // `err != ErrX` false means err == ErrX.
-            if let error, !edge.whenTrue, condition.kind == .binary, condition.op == .neq {
-                return comparesWithSentinel(edge.condition, error: error, context)
-            }
-            return false
-        }
-        if condition.kind == .binary && condition.op == .eql { return comparesWithSentinel(edge.condition, error: error, context) }
-        if condition.kind == .call, let (path, name) = context.types.qualifiedName(condition.childA), path == "errors",
-            name == "Is" || name == "As", let first = tree.ids(condition.listBC).first, tree.kind(first) == .ident {
-            return context.file.resolution.declaringName(of: first) == error
-        }
-        return false
+        guard condition.kind == .binary && (condition.op == .land || condition.op == .lor) else { return false }
+        // Every operand says "there is a body" (for &&) or "there is none" (for ||).
+        let operands = flatten(edge.condition, op: condition.op, tree)
+        let wantsNonNil = condition.op == .land
+        guard operands.allSatisfy({ isPresenceCheck($0, response: response, nonNil: wantsNonNil, context) }) else { return false }
+        return edge.whenTrue != wantsNonNil
     }
 
     static func flatten(_ node: NodeID, op: TokenKind, _ tree: SyntaxTree) -> [NodeID] {
@@ -143,19 +129,6 @@ enum UnclosedBodyRule {
         var base = left
         if tree.kind(base) == .selector && tree.spells(tree[base].childB, "Body") { base = tree[base].childA }
         return tree.kind(base) == .ident && context.file.resolution.declaringName(of: base) == response
-    }
-
-    /// `err == ErrX` / `err != ErrX` with a named, non-nil comparand.
-    static func comparesWithSentinel(_ node: NodeID, error: NodeID, _ context: RuleContext) -> Bool {
-        let tree = context.tree
-        let n = tree[node]
-        let (left, right) = (n.childA, n.childB)
-        for (operand, other) in [(left, right), (right, left)] where tree.kind(operand) == .ident {
-            guard context.file.resolution.declaringName(of: operand) == error else { continue }
-            let otherKind = tree.kind(other)
-            if otherKind == .selector || (otherKind == .ident && !tree.spells(other, "nil")) { return true }
-        }
-        return false
     }
 
     static func effect(of use: ReferenceUse, _ context: RuleContext) -> ResourceTracking.Effect {

@@ -111,26 +111,10 @@ enum UnstoppedTimerRule {
     }
 
     static func checkAfter(_ call: NodeID, _ context: RuleContext) {
-        let tree = context.tree
-        let parents = context.file.parents
-        var child = call
-        var current = parents[call]
-        while current.exists {
-            let node = tree[current]
-            switch node.kind {
-            case .funcLit, .funcDecl:
-                return
-            case .forStmt where node.childD == child || node.childB == child || node.childC == child,
-                .rangeStmt where node.childD == child:
-                context.report(
-                    call,
-                    "time.After in a loop creates a timer on every iteration that is not collected until it fires (before Go 1.23); create one time.NewTimer before the loop and Reset it")
-                return
-            default:
-                break
-            }
-            child = current
-            current = parents[current]
-        }
+        // Evaluated on every iteration: in the body, or in a three-clause loop's condition or post statement.
+        guard context.enclosingLoop(of: call, countingHeader: true) != nil else { return }
+        context.report(
+            call,
+            "time.After in a loop creates a timer on every iteration that is not collected until it fires (before Go 1.23); create one time.NewTimer before the loop and Reset it")
     }
 }

@@ -56,7 +56,7 @@ enum WaitGroupMisuseRule {
                 let method = tree[function].childB
                 guard tree.spells(method, "Add") || tree.spells(method, "Done") else { return true }
                 guard let type = context.types.type(of: receiver), type.dereferenced == waitGroup else { return true }
-                let group = MissingUnlockRule.normalised(tree.bytes(receiver))
+                let group = tree.compactText(receiver)
                 if tree.spells(method, "Add") {
                     adds.append((id, group))
                 } else {
