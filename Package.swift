@@ -10,20 +10,22 @@ let package = Package(
     targets: [
         // Bytes -> tokens -> AST. Knows nothing about rules or output formats.
         .target(name: "GoSyntax"),
+        // Lexical path arithmetic and the current directory, without Foundation's trapping path methods.
+        .target(name: "FilePaths"),
         // What rules need to know about a Go package: imports, Go version, declarations
         // and their types, control flow, and which values are handed off.
-        .target(name: "LeakAnalysis", dependencies: ["GoSyntax"]),
+        .target(name: "LeakAnalysis", dependencies: ["GoSyntax", "FilePaths"]),
         // The rule engine and the rules; produces diagnostics, never formats them.
-        .target(name: "LeakRules", dependencies: ["GoSyntax", "LeakAnalysis"], plugins: ["RuleDocsPlugin"]),
+        .target(name: "LeakRules", dependencies: ["GoSyntax", "LeakAnalysis", "FilePaths"], plugins: ["RuleDocsPlugin"]),
         // Embeds Rules/<id>/README.md into LeakRules at build time (the READMEs are the one source).
         .executableTarget(name: "RuleDocsGenerator"),
         .plugin(
             name: "RuleDocsPlugin", capability: .buildTool(), dependencies: ["RuleDocsGenerator"],
             path: "Sources/RuleDocsPlugin"),
         // Text, JSON and SARIF output of findings; knows formats, not analysis.
-        .target(name: "LeakReporters", dependencies: ["LeakRules"]),
+        .target(name: "LeakReporters", dependencies: ["LeakRules", "FilePaths"]),
         // Argument parsing, file discovery and the parallel driver behind the command.
-        .target(name: "LeakLintCommand", dependencies: ["GoSyntax", "LeakAnalysis", "LeakRules", "LeakReporters"]),
+        .target(name: "LeakLintCommand", dependencies: ["GoSyntax", "FilePaths", "LeakAnalysis", "LeakRules", "LeakReporters"]),
         // The executable: only hands the process arguments to LeakLintCommand.
         .executableTarget(name: "leaklint", dependencies: ["LeakLintCommand"]),
         // libFuzzer target over the whole pipeline (scripts/fuzz); without the
@@ -32,9 +34,10 @@ let package = Package(
             name: "LeakLintFuzz", dependencies: ["GoSyntax", "LeakAnalysis", "LeakRules", "LeakReporters"],
             swiftSettings: [.enableExperimentalFeature("Extern")]),
         .testTarget(name: "GoSyntaxTests", dependencies: ["GoSyntax"]),
+        .testTarget(name: "FilePathsTests", dependencies: ["FilePaths"]),
         .testTarget(name: "LeakAnalysisTests", dependencies: ["LeakAnalysis", "GoSyntax"]),
         .testTarget(name: "LeakRulesTests", dependencies: ["LeakRules", "LeakAnalysis", "GoSyntax"]),
         .testTarget(name: "LeakReportersTests", dependencies: ["LeakReporters", "LeakRules"]),
-        .testTarget(name: "LeakLintCommandTests", dependencies: ["LeakLintCommand", "GoSyntax", "LeakRules"]),
+        .testTarget(name: "LeakLintCommandTests", dependencies: ["LeakLintCommand", "GoSyntax", "FilePaths", "LeakRules"]),
     ]
 )

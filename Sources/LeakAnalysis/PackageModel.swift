@@ -22,7 +22,7 @@ public final class SourceFile: Sendable {
         if let override {
             version = override
         } else {
-            version = BuildConstraint.requiredVersion(in: tree) ?? moduleVersion ?? .newest
+            version = BuildConstraint(in: tree)?.requiredVersion ?? moduleVersion ?? .newest
         }
         self.isReported = isReported
     }

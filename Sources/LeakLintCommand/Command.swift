@@ -9,6 +9,9 @@ import LeakRules
 public enum Command {
     public static var version: String { ToolInfo.version }
 
+    /// Bytes as text for a message, invalid UTF-8 written as `\xNN`.
+    public static func escaped(_ bytes: [UInt8]) -> String { FileDiscovery.escaped(bytes) }
+
     /// Runs the command and returns the process exit status. `standardInput`
     /// supplies the bytes of standard input (tests pass their own).
     public static func run(
@@ -32,7 +35,7 @@ public enum Command {
         case .dumpAST(let path):
             return dumpAST(path: path, output: output)
         case .parseOnly:
-            return check(options: options, output: output)
+            return check(options: options, output: output, standardInput: standardInput)
         case .lint:
             return lint(options: options, output: output, standardInput: standardInput)
         case .listRules:
@@ -55,63 +58,55 @@ public enum Command {
         return file.errors.isEmpty ? 0 : 2
     }
 
-    static func check(options: Options, output: OutputSink) -> Int32 {
+    /// `--parse-only`: parse the selected files and print their syntax
+    /// errors, then a summary line; exit 2 when there are any.
+    static func check(options: Options, output: OutputSink, standardInput: @escaping () -> [UInt8]) -> Int32 {
         let started = Date()
-        var discovery = FileDiscovery()
-        var arguments = options.paths
-        if let listFile = options.filesFrom {
-            switch readPathList(listFile) {
-            case .success(let listed): arguments += listed
-            case .failure(let problem):
-                output.error("leaklint: \(problem.message)")
-                return 2
-            }
+        guard let setup = RunSetup.prepare(options, output: output, standardInput: standardInput) else { return 2 }
+        let discovery = setup.discovery
+        var lines: [(path: String, line: String)] = discovery.problems.map { problem in
+            let error = ReportedError(
+                path: setup.display(problem.path), position: nil, message: problem.message, concernsArgument: problem.kind == .argument)
+            return (problem.path, error.text)
         }
-        if arguments.isEmpty && options.filesFrom == nil { arguments = ["./..."] }
-        for argument in arguments { discovery.add(argument: argument) }
-
         let files = discovery.files
-        let countLines = options.stats
-        let reports = ParallelMap.run(count: files.count, jobs: options.jobs) { index in
-            FileReport.make(path: files[index], countLines: countLines)
+        if files.isEmpty {
+            for entry in lines { output.error(entry.line) }
+            if !lines.isEmpty { return 2 }
+            let nothing = setup.nothingSelected()
+            output.error("leaklint: \(nothing.message)")
+            return nothing.status
         }
-
-        var lines: [(path: String, line: String)] = discovery.problems.map { ($0.path, "\($0.path): \($0.message)") }
-        for report in reports {
+        let countLines = options.stats
+        let explicit = discovery.explicitFiles
+        let includeGenerated = options.includeGenerated
+        let workingDirectory = setup.workingDirectory
+        let reports = ParallelMap.run(count: files.count, jobs: options.jobs) { index in
+            FileReport.make(
+                path: files[index], isNamed: explicit.contains(files[index]), includeGenerated: includeGenerated,
+                countLines: countLines, display: { DisplayPath.relative($0, to: workingDirectory) })
+        }
+        for report in reports where !report.isSkipped {
             for line in report.errorLines { lines.append((report.path, line)) }
         }
         // Reports are in discovery order; problems are merged in by path.
         lines.sort { $0.path < $1.path }
         for entry in lines { output.error(entry.line) }
 
+        let checked = reports.filter { !$0.isSkipped }
+        let failed = checked.filter { !$0.errorLines.isEmpty }.count
+        if !options.quiet {
+            let elapsed = TextReporter.seconds(Date().timeIntervalSince(started))
+            var summary = "\(TextReporter.grouped(checked.count)) \(checked.count == 1 ? "file" : "files") parsed in \(elapsed)s"
+            summary += failed == 0 ? "; no syntax errors" : "; \(TextReporter.grouped(failed)) with syntax errors"
+            output.error(summary)
+        }
         if options.stats {
-            let seconds = Date().timeIntervalSince(started)
-            let bytes = reports.reduce(0) { $0 + $1.byteCount }
-            let lineCount = reports.reduce(0) { $0 + $1.lineCount }
-            let megabytes = Double(bytes) / 1_000_000
-            let rate = seconds > 0 ? megabytes / seconds : 0
-            output.error(String(
-                format: "%d files, %d bytes, %d lines in %.3fs (%.1f MB/s, %d jobs)",
-                reports.count, bytes, lineCount, seconds, rate, options.jobs))
+            output.error(Statistics.line(
+                files: checked.count, bytes: checked.reduce(0) { $0 + $1.byteCount }, lines: checked.reduce(0) { $0 + $1.lineCount },
+                since: started, jobs: options.jobs))
         }
         return lines.isEmpty ? 0 : 2
-    }
-
-    /// Expands path arguments (and `--files-from`) into discovered files; nil after printing a usage error.
-    static func discover(options: Options, output: OutputSink, standardInput: () -> [UInt8] = SourceReader.readStandardInput) -> FileDiscovery? {
-        var discovery = FileDiscovery()
-        var arguments = options.paths
-        if let listFile = options.filesFrom {
-            switch readPathList(listFile, standardInput: standardInput) {
-            case .success(let listed): arguments += listed
-            case .failure(let problem):
-                output.error("leaklint: \(problem.message)")
-                return nil
-            }
-        }
-        if arguments.isEmpty && options.filesFrom == nil { arguments = ["./..."] }
-        for argument in arguments { discovery.add(argument: argument) }
-        return discovery
     }
 
     /// The rules selected by `--enable` / `--disable`, or a usage error naming an unknown id.
@@ -149,17 +144,19 @@ struct FileReport: Sendable {
     var byteCount = 0
     var lineCount = 0
     var errorLines: [String] = []
+    /// Found by listing a directory, and generated or excluded from every build: not checked.
+    var isSkipped = false
 
     /// Reads and parses `path` the way a lint does (`LoadedFile`), counting lines if asked.
-    static func make(path: String, countLines: Bool) -> FileReport {
-        let file = LoadedFile.load(path: path, isReported: true)
+    static func make(
+        path: String, isNamed: Bool, includeGenerated: Bool, countLines: Bool, display: (String) -> String
+    ) -> FileReport {
+        let file = LoadedFile.load(path: path, isReported: true, display: display)
         var report = FileReport(path: path, byteCount: file.byteCount, errorLines: file.errors.map(\.text))
-        if countLines, let tree = file.tree {
-            report.lineCount = tree.source.withUnsafeBufferPointer { buffer in
-                var count = 0
-                for byte in buffer where byte == 0x0A { count += 1 }
-                return count
-            }
+        if let tree = file.tree {
+            let excluded = BuildConstraint(in: tree)?.excludesEveryBuild == true
+            if !isNamed && (excluded || (!includeGenerated && GeneratedCode.isGenerated(tree))) { report.isSkipped = true }
+            if countLines { report.lineCount = LoadedFile.lineCount(tree.source) }
         }
         return report
     }

@@ -1,3 +1,4 @@
+import FilePaths
 import Foundation
 import LeakAnalysis
 import LeakReporters
@@ -8,16 +9,9 @@ extension Command {
     /// exit status (2 on errors, 1 on findings at or above the fail level, else 0).
     static func lint(options: Options, output: OutputSink, standardInput: () -> [UInt8]) -> Int32 {
         let started = Date()
-        var configuration = Configuration()
-        let configurationPath = options.configPath ?? Configuration.find(from: configurationSearchStart(options))
-        if let path = configurationPath {
-            switch Configuration.load(path: path, knownRules: RuleRegistry.ids) {
-            case .success(let loaded): configuration = loaded
-            case .failure(let problem):
-                output.error("leaklint: \(problem)")
-                return 2
-            }
-        }
+        guard let setup = RunSetup.prepare(options, output: output, standardInput: standardInput) else { return 2 }
+        let configuration = setup.configuration
+        let currentDirectory = setup.workingDirectory
         let rules: [Rule]
         switch selectedRules(options, configuration: configuration) {
         case .success(let selected): rules = selected
@@ -43,24 +37,34 @@ extension Command {
             }
         }
 
-        let currentDirectory = FileManager.default.currentDirectoryPath
-        var input = LintRun.Input(reported: [], context: [], display: { DisplayPath.relative($0, to: currentDirectory) })
+        var input = LintRun.Input(
+            reported: [], context: [], display: { DisplayPath.relative($0, to: currentDirectory) })
+        input.includeGenerated = options.includeGenerated
+        input.countLines = options.stats
+        let discovery = setup.discovery
         if let path = options.standardInputPath {
             // The buffer stands in for `path`; its directory provides go.mod and sibling declarations.
-            input.standardInput = (FileDiscovery.clean(path), standardInput())
+            input.standardInput = (PathText.tidy(path), standardInput())
             input.context = FileDiscovery.goFiles(inDirectoryOf: path)
-            if !options.paths.isEmpty || options.filesFrom != nil {
-                guard let discovery = discover(options: options, output: output, standardInput: standardInput) else { return 2 }
-                input.reported = discovery.files
-            }
+            input.reported = discovery.files
         } else {
-            guard let discovery = discover(options: options, output: output, standardInput: standardInput) else { return 2 }
             input.reported = discovery.files
             input.context = discovery.siblingsOfExplicitFiles()
-            for problem in discovery.problems {
-                input.problems.append(ReportedError(path: DisplayPath.relative(problem.path, to: currentDirectory), position: nil, message: problem.message))
-            }
         }
+        input.explicit = discovery.explicitFiles
+        for problem in discovery.problems {
+            input.problems.append(ReportedError(
+                path: DisplayPath.relative(problem.path, to: currentDirectory), position: nil, message: problem.message,
+                concernsArgument: problem.kind == .argument))
+        }
+        if input.reported.isEmpty && input.standardInput == nil {
+            for problem in input.problems { output.error(problem.text) }
+            if !input.problems.isEmpty { return 2 }
+            let nothing = setup.nothingSelected()
+            output.error("leaklint: \(nothing.message)")
+            return nothing.status
+        }
+        input.roots = LintRun.roots(for: input, workingDirectory: currentDirectory, finder: setup.roots)
         let run = LintRun.run(input, rules: rules, configuration: configuration, goVersion: goVersion, jobs: options.jobs)
 
         let findings = run.findings.filter { !baseline.contains($0.fingerprint) }
@@ -77,7 +81,7 @@ extension Command {
             rendered = JSONReporter.render(report)
         case .sarif:
             let paths = SARIFReporter.Paths(
-                sourceRoot: SourceRoot.find(from: currentDirectory), currentDirectory: currentDirectory)
+                sourceRoot: input.roots.sourceRoot, currentDirectory: currentDirectory)
             rendered = SARIFReporter.render(report, paths: paths)
         }
         // Errors go to standard error in text form whatever the report format.
@@ -91,48 +95,11 @@ extension Command {
             output.out(rendered, terminator: "")
         }
         if !options.quiet { output.error(TextReporter.summary(report)) }
+        if options.stats { output.error(Statistics.line(files: run.fileCount, bytes: run.byteCount, lines: run.lineCount, since: started, jobs: options.jobs)) }
 
         if !errors.isEmpty { return 2 }
         let failLevel = Severity(rawValue: options.failLevel) ?? .warning
         return findings.contains { $0.severity >= failLevel } ? 1 : 0
-    }
-}
-
-extension Command {
-    /// Where to look for `.leaklint.json`: the directory of the first path
-    /// argument (or of the buffer given on standard input), else the current directory.
-    static func configurationSearchStart(_ options: Options) -> String {
-        let first = options.standardInputPath ?? options.paths.first ?? "."
-        var path = first
-        if path.hasSuffix("/...") { path = String(path.dropLast(4)) }
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue { return path }
-        let parent = (path as NSString).deletingLastPathComponent
-        return parent.isEmpty ? "." : parent
-    }
-}
-
-/// How paths are printed: relative to the current directory when below it,
-/// as people and editors expect; otherwise as given.
-enum DisplayPath {
-    static func relative(_ path: String, to currentDirectory: String) -> String {
-        guard path.hasPrefix("/") else { return path }
-        let base = currentDirectory.hasSuffix("/") ? currentDirectory : currentDirectory + "/"
-        return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
-    }
-}
-
-/// The repository root SARIF paths are relative to: the nearest ancestor of
-/// the current directory holding `.git`, or the current directory.
-enum SourceRoot {
-    static func find(from directory: String) -> String {
-        var current = ModuleVersions.absolute(directory)
-        while true {
-            if FileManager.default.fileExists(atPath: current + "/.git") { return current }
-            guard current != "/", let slash = current.lastIndex(of: "/") else { break }
-            current = slash == current.startIndex ? "/" : String(current[..<slash])
-        }
-        return ModuleVersions.absolute(directory)
     }
 }
 
@@ -141,19 +108,18 @@ enum SourceRoot {
 enum AtomicFile {
     /// nil on success, else what went wrong.
     static func write(_ text: String, to path: String) -> String? {
-        let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).leaklint-\(ProcessInfo.processInfo.processIdentifier).tmp")
+        let temporary = PathText.join(
+            PathText.directory(of: path), ".\(PathText.lastComponent(of: path)).leaklint-\(getpid()).tmp")
         do {
-            try Data(text.utf8).write(to: temporary)
-            if rename(temporary.path, url.path) != 0 {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
+            if rename(temporary, path) != 0 {
                 let reason = String(cString: strerror(errno))
-                try? FileManager.default.removeItem(at: temporary)
+                unlink(temporary)
                 return reason
             }
             return nil
         } catch {
-            try? FileManager.default.removeItem(at: temporary)
+            unlink(temporary)
             return (error as NSError).localizedDescription
         }
     }

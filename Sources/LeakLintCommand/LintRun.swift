@@ -1,3 +1,4 @@
+import FilePaths
 import Foundation
 import GoSyntax
 import LeakAnalysis
@@ -12,6 +13,7 @@ struct LintRun {
     var errors: [ReportedError] = []
     var fileCount = 0
     var byteCount = 0
+    var lineCount = 0
 
     /// What to lint.
     struct Input: Sendable {
@@ -25,6 +27,32 @@ struct LintRun {
         var display: @Sendable (String) -> String = { $0 }
         /// Path arguments that could not be used, reported with the run's errors.
         var problems: [ReportedError] = []
+        /// Files named explicitly: read even when generated or excluded from every build.
+        var explicit: Set<String> = []
+        /// Lint generated files found by listing directories too.
+        var includeGenerated = false
+        /// Count the lines of reported files (for `--stats`).
+        var countLines = false
+        /// Where each reported file's identity is taken from.
+        var roots = RunRoots(sourceRoot: "/", identities: [:])
+    }
+
+    /// The repository roots of a run's files: SARIF's `%SRCROOT%` and each
+    /// reported file's path relative to its root, which fingerprints hash.
+    struct RunRoots: Sendable {
+        var sourceRoot: String
+        var identities: [String: String]
+    }
+
+    /// Finds the roots of every reported file (and of the buffer on standard input).
+    static func roots(for input: Input, workingDirectory: String, finder: RepositoryRoots) -> RunRoots {
+        var paths = input.reported
+        if let stdin = input.standardInput { paths.append(stdin.path) }
+        var identities: [String: String] = [:]
+        for path in paths { identities[path] = finder.identity(ofFile: path, workingDirectory: workingDirectory) }
+        let first = paths.min().map { PathText.directory(of: PathText.absolute($0, from: workingDirectory)) } ?? workingDirectory
+        let sourceRoot = finder.root(ofDirectory: first) ?? finder.root(ofDirectory: workingDirectory) ?? workingDirectory
+        return RunRoots(sourceRoot: sourceRoot, identities: identities)
     }
 
     /// Work is split by directory: each worker reads, parses and lints one
@@ -43,12 +71,14 @@ struct LintRun {
         let versions = ModuleVersions()
         let moduleVersions = directories.map { versions.version(forDirectory: $0) }
         let linter = Linter(rules: rules, configuration: configuration)
-        let standardInput = input.standardInput
+        let options = DirectoryOptions(
+            standardInput: input.standardInput, explicit: input.explicit, includeGenerated: input.includeGenerated,
+            countLines: input.countLines, identities: input.roots.identities)
         let display = input.display
         let results = ParallelMap.run(count: directories.count, jobs: jobs) { index -> LintRun in
             lintDirectory(
                 work[index], moduleVersion: moduleVersions[index], linter: linter, goVersion: goVersion,
-                standardInput: standardInput, display: display)
+                options: options, display: display)
         }
         var run = LintRun()
         for result in results {
@@ -56,6 +86,7 @@ struct LintRun {
             run.errors += result.errors
             run.fileCount += result.fileCount
             run.byteCount += result.byteCount
+            run.lineCount += result.lineCount
         }
         run.findings.sort { lhs, rhs in
             (lhs.path, lhs.location.start.line, lhs.location.start.column, lhs.ruleID, lhs.message)
@@ -65,20 +96,41 @@ struct LintRun {
         return run
     }
 
+    /// What every directory's lint needs to know beyond its files.
+    struct DirectoryOptions: Sendable {
+        var standardInput: (path: String, bytes: [UInt8])?
+        var explicit: Set<String>
+        var includeGenerated: Bool
+        var countLines: Bool
+        var identities: [String: String]
+    }
+
     /// Reads, parses and lints the files of one directory.
     static func lintDirectory(
         _ files: [(path: String, isReported: Bool)], moduleVersion: GoVersion?, linter: Linter, goVersion: GoVersion?,
-        standardInput: (path: String, bytes: [UInt8])?, display: @escaping (String) -> String
+        options: DirectoryOptions, display: @escaping (String) -> String
     ) -> LintRun {
         var run = LintRun()
         var parsed: [PackageLoader.ParsedFile] = []
-        for (path, isReported) in files {
-            let source = path == standardInput?.path ? standardInput?.bytes : nil
-            let file = LoadedFile.load(path: path, isReported: isReported, source: source, display: display)
+        for (path, listed) in files {
+            let isStandardInput = path == options.standardInput?.path
+            let source = isStandardInput ? options.standardInput?.bytes : nil
+            var file = LoadedFile.load(path: path, isReported: listed, source: source, display: display)
+            // Found by listing a directory: generated files become context, `//go:build ignore` programs are no part of the package.
+            let named = isStandardInput || options.explicit.contains(path)
+            var isReported = listed
+            if !named, let tree = file.tree {
+                if BuildConstraint(in: tree)?.excludesEveryBuild == true { continue }
+                if listed && !options.includeGenerated && GeneratedCode.isGenerated(tree) {
+                    isReported = false
+                    file.errors = []
+                }
+            }
             if isReported {
                 run.fileCount += 1
                 run.byteCount += file.byteCount
                 run.errors += file.errors
+                if options.countLines, let tree = file.tree { run.lineCount += LoadedFile.lineCount(tree.source) }
             }
             // A reported file with syntax errors is not linted: its tree is incomplete.
             if let tree = file.tree, file.errors.isEmpty || !isReported {
@@ -94,7 +146,7 @@ struct LintRun {
         for name in names.keys.sorted() {
             guard let members = names[name], members.contains(where: { $0.isReported }) else { continue }
             let package = PackageLoader.package(of: PackageLoader.Group(files: members, moduleVersion: moduleVersion), override: goVersion)
-            var resolver = FindingResolver(package: package, display: display)
+            var resolver = FindingResolver(package: package, display: display, identities: options.identities)
             run.findings += resolver.resolve(linter.lint(package))
         }
         return run
@@ -135,6 +187,15 @@ struct LoadedFile: Sendable {
         }
         return file
     }
+
+    /// Newlines in a file, for `--stats`.
+    static func lineCount(_ source: [UInt8]) -> Int {
+        source.withUnsafeBufferPointer { buffer in
+            var count = 0
+            for byte in buffer where byte == 0x0A { count += 1 }
+            return count
+        }
+    }
 }
 
 /// Turns byte offsets of one file into line, byte column and UTF-16 column.
@@ -171,11 +232,14 @@ struct PositionResolver {
 struct FindingResolver {
     let package: AnalyzedPackage
     let display: (String) -> String
+    /// Each file's path relative to its repository root, which fingerprints hash.
+    let identities: [String: String]
     private var resolvers: [String: PositionResolver] = [:]
 
-    init(package: AnalyzedPackage, display: @escaping (String) -> String) {
+    init(package: AnalyzedPackage, display: @escaping (String) -> String, identities: [String: String] = [:]) {
         self.package = package
         self.display = display
+        self.identities = identities
     }
 
     mutating func positions(_ path: String) -> PositionResolver? {
@@ -214,7 +278,8 @@ struct FindingResolver {
             let occurrence = occurrences[key, default: 0]
             occurrences[key] = occurrence + 1
             let fingerprint = Fingerprint.make(
-                ruleID: diagnostic.ruleID, path: location.path, function: function, lineText: lineText, occurrence: occurrence)
+                ruleID: diagnostic.ruleID, path: identities[diagnostic.path] ?? PathText.clean(diagnostic.path), function: function,
+                lineText: lineText, occurrence: occurrence)
             result.append(ReportedFinding(
                 location: location, ruleID: diagnostic.ruleID, severity: diagnostic.severity, message: diagnostic.message,
                 related: related, fix: fix, fingerprint: fingerprint))

@@ -43,6 +43,12 @@ public struct Options: Equatable {
     public var standardInputPath: String?
     /// `--config FILE`: the project configuration, instead of the nearest `.leaklint.json`.
     public var configPath: String?
+    /// `--tests=false` leaves `_test.go` files out.
+    public var includeTests = true
+    /// `--include-generated` lints files marked `// Code generated ... DO NOT EDIT.` found in a walk.
+    public var includeGenerated = false
+    /// `--exclude PATTERN`: paths to leave out, relative to the repository root.
+    public var excludePatterns: [String] = []
 
     public struct UsageError: Error, Equatable, CustomStringConvertible {
         public var message: String
@@ -52,12 +58,21 @@ public struct Options: Equatable {
     static let knownFlags = [
         "--parse-only", "--stats", "--jobs", "--files-from", "--dump-ast", "--help", "--version", "--go-version",
         "--enable", "--disable", "--format", "--output", "--quiet", "--fail-level", "--baseline", "--stdin-filename", "--config",
+        "--tests", "--include-generated", "--exclude",
     ]
+
+    /// Words that are commands, not paths (a directory of the same name is written `./rules`).
+    static let subcommands = ["rules", "explain", "help"]
 
     public static func parse(_ arguments: [String]) -> Result<Options, UsageError> {
         var options = Options()
         var index = 0
-        if let first = arguments.first, first == "rules" || first == "explain" {
+        if let first = arguments.first, subcommands.contains(first) {
+            if first == "help" {
+                guard arguments.count == 1 else { return .failure(UsageError(message: "'leaklint help' takes no arguments")) }
+                options.mode = .help
+                return .success(options)
+            }
             if first == "rules" {
                 guard arguments.count == 1 else { return .failure(UsageError(message: "'leaklint rules' takes no arguments")) }
                 options.mode = .listRules
@@ -69,12 +84,31 @@ public struct Options: Equatable {
             options.mode = .explain(arguments[1])
             return .success(options)
         }
+        var flagsEnded = false
         while index < arguments.count {
             var argument = arguments[index]
+            if flagsEnded {
+                options.paths.append(argument)
+                index += 1
+                continue
+            }
+            if argument == "--" {
+                flagsEnded = true
+                index += 1
+                continue
+            }
             var inlineValue: String?
             if argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") {
                 inlineValue = String(argument[argument.index(after: equals)...])
                 argument = String(argument[..<equals])
+            }
+            if argument == "--tests" {
+                guard let value = Options.boolean(inlineValue ?? "true") else {
+                    return .failure(UsageError(message: "--tests takes true or false, as in --tests=false, not '\(inlineValue ?? "")'"))
+                }
+                options.includeTests = value
+                index += 1
+                continue
             }
             // A flag that takes a value gets it here, from `--flag=value` or the next argument.
             var text = ""
@@ -105,6 +139,9 @@ public struct Options: Equatable {
             case "--files-from":
                 options.filesFrom = text
             case "--go-version":
+                guard Options.isLanguageVersion(text) else {
+                    return .failure(UsageError(message: "--go-version needs a language version such as 1.21 or go1.21, not '\(text)'"))
+                }
                 options.goVersion = text
             case "--enable", "--disable":
                 let ids = text.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -135,19 +172,59 @@ public struct Options: Equatable {
                 options.standardInputPath = text
             case "--dump-ast":
                 options.mode = .dumpAST(text)
+            case "--include-generated":
+                options.includeGenerated = true
+            case "--exclude":
+                options.excludePatterns.append(text)
             default:
                 if argument.hasPrefix("-") && argument != "-" {
-                    var message = "unknown flag \(argument)"
-                    if let suggestion = Suggestion.closest(to: argument, among: knownFlags) {
-                        message += " (did you mean \(suggestion)?)"
-                    }
-                    return .failure(UsageError(message: message))
+                    return .failure(UsageError(message: unknownFlagMessage(arguments[index])))
+                }
+                if argument == "..." {
+                    return .failure(UsageError(message: "'...' is not a path: write ./... for the packages below the current directory"))
                 }
                 options.paths.append(argument)
             }
             index += 1
         }
         return .success(options)
+    }
+
+    /// `unknown flag -x`, with the flag meant when it is a near miss, a
+    /// go-vet-style single-dash long flag (`-fix`, `-json`), or a file name
+    /// starting with a dash.
+    static func unknownFlagMessage(_ argument: String) -> String {
+        var message = "unknown flag \(argument)"
+        let name = argument.split(separator: "=", maxSplits: 1).first.map(String.init) ?? argument
+        if !name.hasPrefix("--") && name.count > 2 {
+            let doubled = "-" + name
+            if knownFlags.contains(doubled) { return message + " (did you mean \(doubled)? long flags take two dashes)" }
+            if let format = Format(rawValue: String(name.dropFirst())) { return message + " (did you mean --format \(format.rawValue)?)" }
+        }
+        if let suggestion = Suggestion.closest(to: name, among: knownFlags) {
+            message += " (did you mean \(suggestion)?)"
+        } else if name.hasSuffix(".go") {
+            message += " (to lint a file whose name starts with -, write ./\(argument) or put -- before it)"
+        }
+        return message
+    }
+
+    /// `true`/`false` as Go's flag package spells them.
+    static func boolean(_ text: String) -> Bool? {
+        switch text {
+        case "true", "1", "t", "T", "TRUE", "True": return true
+        case "false", "0", "f", "F", "FALSE", "False": return false
+        default: return nil
+        }
+    }
+
+    /// `1.N` or `go1.N`, nothing else.
+    static func isLanguageVersion(_ text: String) -> Bool {
+        var rest = Substring(text)
+        if rest.hasPrefix("go") { rest = rest.dropFirst(2) }
+        guard rest.hasPrefix("1.") else { return false }
+        let minor = rest.dropFirst(2)
+        return !minor.isEmpty && minor.count <= 4 && minor.allSatisfy { $0.isASCII && $0.isNumber }
     }
 
     /// For flags that take a value, what to say when it is missing; nil for the others.
@@ -164,6 +241,7 @@ public struct Options: Equatable {
         case "--config": return "--config needs a .leaklint.json file"
         case "--stdin-filename": return "--stdin-filename needs the path the source on standard input belongs to"
         case "--dump-ast": return "--dump-ast needs a Go file name"
+        case "--exclude": return "--exclude needs a path pattern, e.g. --exclude 'third_party/**'"
         default: return nil
         }
     }
@@ -172,29 +250,38 @@ public struct Options: Equatable {
         usage: leaklint [flags] [PATH...]
                leaklint rules              list the rules
                leaklint explain RULE       show a rule's documentation
+               leaklint help               show this help
 
-        Finds resource leaks in Go source code. PATH may be a .go file, a
-        directory, or DIR/... (both walk the tree below DIR, skipping vendor,
-        testdata and folders starting with . or _). The default is ./...
+        Finds resource leaks in Go source code. Paths follow the go command:
+        DIR is the package in that directory, DIR/... the packages below it
+        (skipping vendor, testdata and folders starting with . or _), FILE.go
+        one file (the other files of its package are read for context). The
+        default is ./... Generated files (// Code generated ... DO NOT EDIT.)
+        and //go:build ignore programs are skipped unless named explicitly.
 
         flags:
-          --parse-only        only parse; report syntax errors
-          --stats             print files, bytes, lines, time and MB/s on standard error
-          --jobs N            files processed in parallel (default: all cores)
           --format FORMAT     text (default), json or sarif
-          --output FILE       write the report to FILE (atomically) instead of standard output
-          --quiet             no summary line on standard error
+          -o, --output FILE   write the report to FILE (atomically) instead of standard output
+          -q, --quiet         no summary line on standard error
           --fail-level LEVEL  exit 1 only for findings at or above error, warning (default) or note
           --baseline FILE     do not report findings present in an earlier json or sarif report
-          --stdin-filename P  lint standard input as the file P (for editors with unsaved buffers)
+          --tests=false       leave _test.go files out
+          --include-generated lint generated files found in directories too
+          --exclude PATTERN   leave out paths matching PATTERN (relative to the repository
+                              root; * within a name, ** for any depth); repeatable
           --config FILE       project configuration (default: the nearest .leaklint.json)
           --go-version 1.N    assume this Go version instead of go.mod's go line
           --enable RULES      run only these rules (comma-separated ids)
           --disable RULES     do not run these rules
           --files-from FILE   read paths, one per line, from FILE (- for standard input)
+          --stdin-filename P  lint standard input as the file P (for editors with unsaved buffers)
+          -j, --jobs N        files processed in parallel (default: all cores)
+          --stats             print files, bytes, lines, time and MB/s on standard error
+          --parse-only        only parse; report syntax errors
           --dump-ast FILE     print the syntax tree of one Go file
           --version           print the version
-          --help              print this help
+          -h, --help          print this help
+          --                  end of flags (for paths starting with -)
 
         exit status: 0 clean, 1 findings, 2 errors (syntax errors, unreadable paths, bad usage)
 
@@ -202,8 +289,8 @@ public struct Options: Equatable {
           leaklint ./...
           leaklint --format sarif --output leaklint.sarif ./...
           leaklint --stdin-filename pkg/handler.go < pkg/handler.go
-          leaklint --parse-only --stats $(go env GOROOT)/src
-          git diff --name-only -- '*.go' | leaklint --files-from -
+          leaklint --parse-only --stats $(go env GOROOT)/src/...
+          git diff --name-only --diff-filter=d --relative -- '*.go' | leaklint --files-from -
         """
 }
 

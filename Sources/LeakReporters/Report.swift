@@ -85,15 +85,20 @@ public struct ReportedError: Sendable, Equatable {
     /// nil for errors about a whole path (unreadable, not a regular file).
     public var position: ReportedPosition?
     public var message: String
+    /// A path argument that names nothing usable (missing, not a Go file).
+    public var concernsArgument: Bool
 
-    public init(path: String, position: ReportedPosition?, message: String) {
+    public init(path: String, position: ReportedPosition?, message: String, concernsArgument: Bool = false) {
         self.path = path
         self.position = position
         self.message = message
+        self.concernsArgument = concernsArgument
     }
 
-    /// `path:line:col: message` or `path: message`, as printed on standard error.
+    /// `path:line:col: message` or `path: message`, as printed on standard
+    /// error; for a path argument, `leaklint: message: path`.
     public var text: String {
+        if concernsArgument { return "leaklint: \(message): \(path)" }
         guard let position else { return "\(path): \(message)" }
         return "\(path):\(position.line):\(position.column): \(message)"
     }

@@ -44,7 +44,7 @@ public enum TextReporter {
     }
 
     /// 1204 -> "1,204".
-    static func grouped(_ number: Int) -> String {
+    public static func grouped(_ number: Int) -> String {
         let digits = String(number)
         var result = ""
         for (index, character) in digits.enumerated() {
@@ -54,7 +54,7 @@ public enum TextReporter {
         return result
     }
 
-    static func seconds(_ value: Double) -> String {
+    public static func seconds(_ value: Double) -> String {
         let hundredths = Int((value * 100).rounded())
         let fraction = hundredths % 100
         return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"

@@ -1,3 +1,4 @@
+import FilePaths
 import Foundation
 
 /// A project's `.leaklint.json`: extra resources for `unclosed-resource`,
@@ -39,6 +40,8 @@ public struct Configuration: Sendable {
 
     public var resources: [CustomResource] = []
     public var rules: [String: RuleSettings] = [:]
+    /// Path patterns (relative to the file's directory) to leave out of the lint.
+    public var exclude: [String] = []
 
     public init() {}
 
@@ -46,15 +49,13 @@ public struct Configuration: Sendable {
         resources.first { $0.package == package && $0.function == function && $0.receiver == receiver }
     }
 
-    /// The nearest `.leaklint.json` at or above `directory`.
+    /// The nearest `.leaklint.json` at or above `directory` (absolute).
     public static func find(from directory: String) -> String? {
-        var current = URL(fileURLWithPath: directory).standardizedFileURL.path
-        while true {
-            let candidate = (current == "/" ? "" : current) + "/" + fileName
-            if FileManager.default.fileExists(atPath: candidate) { return candidate }
-            guard current != "/", !current.isEmpty else { return nil }
-            current = (current as NSString).deletingLastPathComponent
+        for candidate in PathText.selfAndAncestors(of: directory) {
+            let path = PathText.join(candidate, fileName)
+            if FileManager.default.fileExists(atPath: path) { return path }
         }
+        return nil
     }
 
     /// Reads and checks a configuration file; `knownRules` are the valid rule ids.
@@ -76,10 +77,16 @@ public struct Configuration: Sendable {
             .failure(Problem(path: path, field: field, message: message))
         }
         guard let top = object as? [String: Any] else { return problem("(top level)", "must be a JSON object") }
-        for key in top.keys.sorted() where key != "resources" && key != "rules" {
-            return problem(key, "unknown field; expected \"resources\" or \"rules\"")
+        for key in top.keys.sorted() where !["resources", "rules", "exclude"].contains(key) {
+            return problem(key, "unknown field; expected \"resources\", \"rules\" or \"exclude\"")
         }
         var configuration = Configuration()
+        if let exclude = top["exclude"] {
+            guard let patterns = exclude as? [String], patterns.allSatisfy({ !$0.isEmpty }) else {
+                return problem("exclude", "must be an array of path patterns, e.g. [\"third_party/**\"]")
+            }
+            configuration.exclude = patterns
+        }
         if let resources = top["resources"] {
             guard let list = resources as? [Any] else { return problem("resources", "must be an array of objects") }
             for (index, entry) in list.enumerated() {

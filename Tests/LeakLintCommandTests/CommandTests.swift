@@ -49,6 +49,9 @@ final class FixtureTree {
     }
 
     func path(_ relative: String) -> String { root + "/" + relative }
+
+    /// The whole tree, as the go command writes it: `ROOT/...`.
+    var all: String { root + "/..." }
 }
 
 @Suite struct OptionsParsing {
@@ -90,7 +93,7 @@ final class FixtureTree {
     @Test func cleanTreeExitsZeroAndPrintsNothing() throws {
         let tree = try FixtureTree()
         try tree.write("a.go", valid)
-        let run = CommandRun(["--parse-only", tree.root])
+        let run = CommandRun(["--parse-only", "--quiet", tree.all])
         #expect(run.status == 0)
         #expect(run.err.isEmpty)
         #expect(run.out.isEmpty)
@@ -100,7 +103,7 @@ final class FixtureTree {
         let tree = try FixtureTree()
         try tree.write("a.go", valid)
         try tree.write("b.go", broken)
-        let run = CommandRun(["--parse-only", tree.root + "/..."])
+        let run = CommandRun(["--parse-only", "--quiet", tree.root + "/..."])
         #expect(run.status == 2)
         #expect(run.errorLines == ["\(tree.path("b.go")):5:1: syntax error: expected operand, found '}'"])
     }
@@ -112,14 +115,14 @@ final class FixtureTree {
             try tree.write(skipped, broken)
         }
         try tree.write("sub/deeper/bad.go", broken)
-        let run = CommandRun(["--parse-only", tree.root])
+        let run = CommandRun(["--parse-only", "--quiet", tree.all])
         #expect(run.errorLines == ["\(tree.path("sub/deeper/bad.go")):5:1: syntax error: expected operand, found '}'"])
     }
 
     @Test func explicitlyNamedFilesAreAlwaysRead() throws {
         let tree = try FixtureTree()
-        let path = try tree.write("testdata/bad.txt", broken)
-        let run = CommandRun(["--parse-only", path])
+        let path = try tree.write("testdata/bad.go", broken)
+        let run = CommandRun(["--parse-only", "--quiet", path])
         #expect(run.status == 2)
         #expect(run.errorLines == ["\(path):5:1: syntax error: expected operand, found '}'"])
     }
@@ -127,9 +130,9 @@ final class FixtureTree {
     @Test func missingPathIsAnErrorNamingThePath() throws {
         let tree = try FixtureTree()
         let missing = tree.path("nope.go")
-        let run = CommandRun(["--parse-only", missing])
+        let run = CommandRun(["--parse-only", "--quiet", missing])
         #expect(run.status == 2)
-        #expect(run.errorLines == ["\(missing): cannot read: no such file or directory"])
+        #expect(run.errorLines == ["leaklint: no such file or directory: \(missing)"])
     }
 
     @Test func directoryAndFifoNamedDotGoDoNotBlock() throws {
@@ -137,10 +140,10 @@ final class FixtureTree {
         try FileManager.default.createDirectory(atPath: tree.path("dir.go"), withIntermediateDirectories: true)
         try tree.write("dir.go/inner.go", valid)
         #expect(mkfifo(tree.path("pipe.go"), 0o644) == 0)
-        let walked = CommandRun(["--parse-only", tree.root])
+        let walked = CommandRun(["--parse-only", "--quiet", tree.all])
         #expect(walked.status == 2)
         #expect(walked.errorLines == ["\(tree.path("pipe.go")): not a regular file"])
-        let named = CommandRun(["--parse-only", tree.path("pipe.go")])
+        let named = CommandRun(["--parse-only", "--quiet", tree.path("pipe.go")])
         #expect(named.status == 2)
         #expect(named.errorLines == ["\(tree.path("pipe.go")): not a regular file"])
     }
@@ -150,7 +153,7 @@ final class FixtureTree {
         try tree.write("a/ok.go", valid)
         try FileManager.default.createSymbolicLink(atPath: tree.path("a/loop"), withDestinationPath: tree.path("a"))
         try FileManager.default.createSymbolicLink(atPath: tree.path("a/gone.go"), withDestinationPath: tree.path("missing.go"))
-        let run = CommandRun(["--parse-only", tree.root])
+        let run = CommandRun(["--parse-only", "--quiet", tree.all])
         #expect(run.status == 2)
         #expect(run.errorLines == ["\(tree.path("a/gone.go")): dangling symbolic link"])
     }
@@ -160,7 +163,7 @@ final class FixtureTree {
         let tree = try FixtureTree()
         let path = try tree.write("secret.go", valid)
         chmod(path, 0)
-        let run = CommandRun(["--parse-only", path])
+        let run = CommandRun(["--parse-only", "--quiet", path])
         #expect(run.status == 2)
         #expect(run.errorLines == ["\(path): cannot read file: permission denied"])
     }
@@ -170,7 +173,7 @@ final class FixtureTree {
         let good = try tree.write("good.go", valid)
         let bad = try tree.write("bad.go", broken)
         let list = try tree.write("list.txt", "\(good)\n\n\(bad)\n")
-        let run = CommandRun(["--parse-only", "--files-from", list])
+        let run = CommandRun(["--parse-only", "--quiet", "--files-from", list])
         #expect(run.status == 2)
         #expect(run.errorLines == ["\(bad):5:1: syntax error: expected operand, found '}'"])
     }
@@ -180,8 +183,8 @@ final class FixtureTree {
         for index in 0..<40 {
             try tree.write("pkg\(index % 7)/f\(index).go", index % 3 == 0 ? broken : valid)
         }
-        let serial = CommandRun(["--parse-only", "--jobs", "1", tree.root])
-        let parallel = CommandRun(["--parse-only", "--jobs", "8", tree.root])
+        let serial = CommandRun(["--parse-only", "--quiet", "--jobs", "1", tree.all])
+        let parallel = CommandRun(["--parse-only", "--quiet", "--jobs", "8", tree.all])
         #expect(serial.errorLines.count == 14)
         #expect(serial.err == parallel.err)
         #expect(serial.errorLines == serial.errorLines.sorted())
@@ -191,7 +194,7 @@ final class FixtureTree {
         let tree = try FixtureTree()
         try tree.write("a.go", valid)
         try tree.write("b.go", valid)
-        let run = CommandRun(["--parse-only", "--stats", tree.root])
+        let run = CommandRun(["--parse-only", "--quiet", "--stats", tree.all])
         #expect(run.status == 0)
         let line = try #require(run.errorLines.last)
         #expect(line.hasPrefix("2 files, \(2 * valid.utf8.count) bytes, 6 lines in "))

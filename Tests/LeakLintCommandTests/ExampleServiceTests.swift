@@ -3,7 +3,7 @@ import LeakRules
 import Testing
 @testable import LeakLintCommand
 
-/// Runs leaklint on `Examples/` (the order service in Examples/service) and
+/// Runs leaklint on `./Examples/...` (the order service in Examples/service) and
 /// checks that it reports exactly the leaks the example is built around.
 @Suite struct ExampleServiceTests {
     /// The repository root: three levels up from this file.
@@ -59,7 +59,7 @@ import Testing
     }
 
     @Test func reportsExactlyTheIntendedLeaks() throws {
-        let run = CommandRun([Self.repositoryRoot + "/Examples"])
+        let run = CommandRun([Self.repositoryRoot + "/Examples/..."])
         #expect(run.status == 1)
 
         let lines = run.out.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
@@ -82,11 +82,11 @@ import Testing
     }
 }
 
-/// `leaklint --format sarif Examples/` is valid against the official schema
+/// `leaklint --format sarif ./Examples/...` is valid against the official schema
 /// (when the validator is available) and carries every rule's help.
 @Suite struct ExampleServiceSARIF {
     @Test func sarifOfTheExamplesIsValidAndDocumentsEveryRule() throws {
-        let run = CommandRun(["--format", "sarif", "--quiet", ExampleServiceTests.repositoryRoot + "/Examples"])
+        let run = CommandRun(["--format", "sarif", "--quiet", ExampleServiceTests.repositoryRoot + "/Examples/..."])
         #expect(run.status == 1)
         let document = try #require(try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [String: Any])
         let sarifRun = try #require((document["runs"] as? [[String: Any]])?.first)

@@ -48,7 +48,7 @@ import Testing
     @Test func findingsGoToStandardOutputAndExitOne() throws {
         let tree = try FixtureTree()
         let path = try tree.write("svc/leaky.go", LintCommand.leaky)
-        let run = CommandRun([tree.root])
+        let run = CommandRun([tree.all])
         #expect(run.status == 1)
         #expect(run.out == """
             \(path):10:15: resp.Body is never closed: the connection cannot be reused; defer resp.Body.Close() after checking the error (unclosed-body)
@@ -73,7 +73,7 @@ import Testing
         let tree = try FixtureTree()
         let leaky = try tree.write("a/leaky.go", LintCommand.leaky)
         let broken = try tree.write("b/broken.go", "package b\n\nfunc f( {\n")
-        let run = CommandRun([tree.root])
+        let run = CommandRun([tree.all])
         #expect(run.status == 2)
         #expect(run.errorLines.first == "\(broken):3:9: syntax error: expected ')', found '{'")
         #expect(run.out.contains("\(leaky):10:15:"))
@@ -116,9 +116,9 @@ import Testing
     @Test func disableAndEnableSelectRules() throws {
         let tree = try FixtureTree()
         try tree.write("svc/leaky.go", LintCommand.leaky)
-        let withoutBody = CommandRun(["--disable", "unclosed-body", tree.root])
+        let withoutBody = CommandRun(["--disable", "unclosed-body", tree.all])
         #expect(withoutBody.out.contains("(lost-cancel)") && !withoutBody.out.contains("(unclosed-body)"))
-        let onlyBody = CommandRun(["--enable=unclosed-body", tree.root])
+        let onlyBody = CommandRun(["--enable=unclosed-body", tree.all])
         #expect(!onlyBody.out.contains("(lost-cancel)") && onlyBody.out.contains("(unclosed-body)"))
     }
 
@@ -142,14 +142,16 @@ import Testing
             }
 
             """)
-        let old = CommandRun([tree.root])
+        let old = CommandRun([tree.all])
         #expect(old.status == 1)
         #expect(old.out.contains("ticker t is never stopped"))
-        let new = CommandRun(["--go-version", "1.23", tree.root])
+        let new = CommandRun(["--go-version", "1.23", tree.all])
         #expect(new.status == 0)
-        let bad = CommandRun(["--go-version", "latest", tree.root])
+        let bad = CommandRun(["--go-version", "latest", tree.all])
         #expect(bad.status == 2)
-        #expect(bad.errorLines == ["leaklint: --go-version needs a version like 1.21, not 'latest'"])
+        #expect(bad.errorLines == [
+            "leaklint: --go-version needs a language version such as 1.21 or go1.21, not 'latest'", "run 'leaklint --help' for usage",
+        ])
     }
 
     @Test func suppressionCommentsSilenceFindings() throws {
@@ -158,7 +160,7 @@ import Testing
             .replacingOccurrences(of: "\tresp, err := http.Get(url)", with: "\tresp, err := http.Get(url) //nolint:unclosed-body")
             .replacingOccurrences(of: "\tctx, _ := context.WithTimeout", with: "\t//leaklint:ignore lost-cancel the process exits right after\n\tctx, _ := context.WithTimeout")
         try tree.write("svc/leaky.go", source)
-        let run = CommandRun([tree.root])
+        let run = CommandRun([tree.all])
         #expect(run.status == 0)
         #expect(run.out.isEmpty)
     }

@@ -18,12 +18,12 @@ import LeakRules
     @Test func jsonHasToolFindingsErrorsAndSummaryInAStableOrder() throws {
         let tree = try FixtureTree()
         let path = try tree.write("svc/leaky.go", ReportFormats.leaky)
-        let run = CommandRun(["--format", "json", "--quiet", tree.root])
+        let run = CommandRun(["--format", "json", "--quiet", tree.all])
         #expect(run.status == 1)
         #expect(run.err.isEmpty)
         let keys = run.out.split(separator: "\n").filter { $0.hasPrefix("  \"") }.map { $0.split(separator: ":")[0] }
         #expect(keys == ["  \"tool\"", "  \"findings\"", "  \"errors\"", "  \"summary\""])
-        let (_, document) = try ReportFormats.runJSON(["--quiet", tree.root])
+        let (_, document) = try ReportFormats.runJSON(["--quiet", tree.all])
         let findings = try #require(document["findings"] as? [[String: Any]])
         #expect(findings.count == 2)
         let body = findings[0]
@@ -56,7 +56,7 @@ import LeakRules
             }
 
             """)
-        let (run, document) = try ReportFormats.runJSON(["--quiet", tree.root])
+        let (run, document) = try ReportFormats.runJSON(["--quiet", tree.all])
         #expect(run.status == 1)
         let findings = try #require(document["findings"] as? [[String: Any]])
         let fix = try #require(findings.first?["fix"] as? [String: Any])
@@ -72,7 +72,7 @@ import LeakRules
         try tree.write("svc/leaky.go", ReportFormats.leaky)
         try tree.write("svc/broken.go", "package svc\n\nfunc (\n")
         let output = tree.path("report.sarif")
-        let run = CommandRun(["--format", "sarif", "--output", output, "--quiet", tree.root])
+        let run = CommandRun(["--format", "sarif", "--output", output, "--quiet", tree.all])
         #expect(run.status == 2)
         #expect(run.out.isEmpty)
         let data = try #require(FileManager.default.contents(atPath: output))
@@ -147,12 +147,12 @@ import LeakRules
             func f() { /* ünï */ http.Get("x") }
 
             """)
-        let run = CommandRun(["--format", "json", "--quiet", tree.root])
+        let run = CommandRun(["--format", "json", "--quiet", tree.all])
         let json = try #require(try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [String: Any])
         let finding = try #require((json["findings"] as? [[String: Any]])?.first)
         // Byte column in JSON: "func f() { /* ünï */ " is 23 bytes.
         #expect(finding["column"] as? Int == 24)
-        let sarifRun = CommandRun(["--format", "sarif", "--quiet", tree.root])
+        let sarifRun = CommandRun(["--format", "sarif", "--quiet", tree.all])
         let sarif = try #require(try JSONSerialization.jsonObject(with: Data(sarifRun.out.utf8)) as? [String: Any])
         let result = try #require(((sarif["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])?.first)
         let physical = try #require((result["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
@@ -165,12 +165,12 @@ import LeakRules
     @Test func failLevelDecidesTheExitStatus() throws {
         let tree = try FixtureTree()
         try tree.write("svc/leaky.go", ReportFormats.leaky)
-        #expect(CommandRun(["--quiet", tree.root]).status == 1)
-        #expect(CommandRun(["--quiet", "--fail-level", "note", tree.root]).status == 1)
-        let errorsOnly = CommandRun(["--quiet", "--fail-level", "error", tree.root])
+        #expect(CommandRun(["--quiet", tree.all]).status == 1)
+        #expect(CommandRun(["--quiet", "--fail-level", "note", tree.all]).status == 1)
+        let errorsOnly = CommandRun(["--quiet", "--fail-level", "error", tree.all])
         #expect(errorsOnly.status == 0)
         #expect(!errorsOnly.out.isEmpty)
-        #expect(CommandRun(["--fail-level", "fatal", tree.root]).status == 2)
+        #expect(CommandRun(["--fail-level", "fatal", tree.all]).status == 2)
     }
 
     @Test func baselineKeepsMovedFindingsQuietAndReportsNewOnes() throws {
@@ -178,7 +178,7 @@ import LeakRules
         let path = try tree.write("svc/leaky.go", ReportFormats.leaky)
         for format in ["json", "sarif"] {
             let baseline = tree.path("baseline.\(format)")
-            #expect(CommandRun(["--format", format, "--output", baseline, "--quiet", tree.root]).status == 1)
+            #expect(CommandRun(["--format", format, "--output", baseline, "--quiet", tree.all]).status == 1)
             // Unrelated lines above move every finding down; a new leak is added at the end.
             let moved = ReportFormats.leaky.replacingOccurrences(of: "package svc\n", with: "package svc\n\n// Prices come from upstream.\n// Requests time out.\n")
                 + """
@@ -189,15 +189,15 @@ import LeakRules
 
                 """
             try moved.write(toFile: path, atomically: false, encoding: .utf8)
-            let run = CommandRun(["--baseline", baseline, "--quiet", tree.root])
+            let run = CommandRun(["--baseline", baseline, "--quiet", tree.all])
             #expect(run.status == 1)
             let lines = run.out.split(separator: "\n").filter { !$0.hasPrefix("\t") }
             #expect(lines == ["\(path):25:15: resp.Body is never closed: the connection cannot be reused; defer resp.Body.Close() after checking the error (unclosed-body)"])
             try ReportFormats.leaky.write(toFile: path, atomically: false, encoding: .utf8)
         }
-        let missing = CommandRun(["--baseline", tree.path("nope.json"), tree.root])
+        let missing = CommandRun(["--baseline", tree.path("nope.json"), tree.all])
         #expect(missing.status == 2)
-        #expect(missing.errorLines == ["leaklint: cannot read baseline \(tree.path("nope.json"))"])
+        #expect(missing.errorLines == ["leaklint: --baseline: no such file: \(tree.path("nope.json"))"])
     }
 
     @Test func outputIsWrittenAtomicallyAndAFailedWriteKeepsTheOldFile() throws {
@@ -205,14 +205,20 @@ import LeakRules
         try tree.write("svc/leaky.go", ReportFormats.leaky)
         let report = tree.path("out/report.txt")
         try FileManager.default.createDirectory(atPath: tree.path("out"), withIntermediateDirectories: true)
-        #expect(CommandRun(["--output", report, "--quiet", tree.root]).status == 1)
+        #expect(CommandRun(["--output", report, "--quiet", tree.all]).status == 1)
         let written = try String(contentsOfFile: report, encoding: .utf8)
         #expect(written.hasPrefix(tree.path("svc/leaky.go") + ":10:15:"))
         #expect((try FileManager.default.contentsOfDirectory(atPath: tree.path("out"))) == ["report.txt"])
-        let impossible = CommandRun(["--output", tree.path("missing-dir/report.txt"), "--quiet", tree.root])
+        let impossible = CommandRun(["--output", tree.path("missing-dir/report.txt"), "--quiet", tree.all])
         #expect(impossible.status == 2)
-        #expect(impossible.errorLines.first?.hasPrefix("leaklint: cannot write \(tree.path("missing-dir/report.txt"))") == true)
+        #expect(impossible.errorLines == ["leaklint: --output: no such directory: \(tree.path("missing-dir"))/"])
         #expect(!FileManager.default.fileExists(atPath: tree.path("missing-dir")))
+        // A write that fails (here: the target is a directory) leaves everything as it was.
+        let failed = CommandRun(["--output", tree.path("out"), "--quiet", tree.all])
+        #expect(failed.status == 2)
+        #expect(failed.errorLines.first?.hasPrefix("leaklint: cannot write \(tree.path("out")): ") == true)
+        #expect((try FileManager.default.contentsOfDirectory(atPath: tree.path("out"))) == ["report.txt"])
+        #expect(try String(contentsOfFile: report, encoding: .utf8) == written)
     }
 
     @Test func standardInputIsLintedUnderTheGivenPathWithItsSiblingsForContext() throws {
@@ -252,9 +258,9 @@ import LeakRules
         let tree = try FixtureTree()
         try tree.write("svc/leaky.go", ReportFormats.leaky)
         try tree.write("svc/clean.go", LintCommand.clean)
-        let run = CommandRun([tree.root])
+        let run = CommandRun([tree.all])
         #expect(run.errorLines.last?.hasPrefix("2 findings in 1 file; 2 files checked in ") == true)
-        let quiet = CommandRun(["--quiet", tree.root])
+        let quiet = CommandRun(["--quiet", tree.all])
         #expect(quiet.err.isEmpty)
     }
 
@@ -293,7 +299,7 @@ import LeakRules
             let sink = OutputSink(
                 out: { captured.append(out: $0) }, error: { captured.append(error: $0) }, outputIsTerminal: terminal,
                 environment: environment)
-            _ = Command.run(arguments: ["--quiet", tree.root], output: sink)
+            _ = Command.run(arguments: ["--quiet", tree.all], output: sink)
             return captured.out
         }
         #expect(output(terminal: true, environment: [:]).contains("\u{1B}["))

@@ -33,7 +33,9 @@ import Testing
 
     @Test(arguments: [
         ("[1, 2]", "x.json: (top level): must be a JSON object"),
-        ("{\"resource\": []}", "x.json: resource: unknown field; expected \"resources\" or \"rules\""),
+        ("{\"resource\": []}", "x.json: resource: unknown field; expected \"resources\", \"rules\" or \"exclude\""),
+        ("{\"exclude\": \"gen\"}", "x.json: exclude: must be an array of path patterns, e.g. [\"third_party/**\"]"),
+        ("{\"exclude\": [\"\"]}", "x.json: exclude: must be an array of path patterns, e.g. [\"third_party/**\"]"),
         ("{\"resources\": {}}", "x.json: resources: must be an array of objects"),
         ("{\"resources\": [7]}", "x.json: resources[0]: must be an object"),
         ("{\"resources\": [{\"function\": \"F\", \"release\": [\"R\"]}]}",
