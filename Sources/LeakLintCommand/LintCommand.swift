@@ -6,7 +6,8 @@ import LeakRules
 
 extension Command {
     /// The default mode: lint, report in the chosen format, and return the
-    /// exit status (2 on errors, 1 on findings at or above the fail level, else 0).
+    /// exit status (2 on errors, 1 on new unsuppressed findings at or above
+    /// the fail level unless a baseline is being written, else 0).
     static func lint(options: Options, output: OutputSink, standardInput: () -> [UInt8]) -> Int32 {
         let started = Date()
         guard let setup = RunSetup.prepare(options, output: output, standardInput: standardInput) else { return 2 }
@@ -27,7 +28,7 @@ extension Command {
             }
             goVersion = version
         }
-        var baseline: Set<String> = []
+        var baseline: Set<String>?
         if let path = options.baseline {
             switch Baseline.fingerprints(inReportAt: path) {
             case .success(let fingerprints): baseline = fingerprints
@@ -67,12 +68,14 @@ extension Command {
         input.roots = LintRun.roots(for: input, workingDirectory: currentDirectory, finder: setup.roots)
         let run = LintRun.run(input, rules: rules, configuration: configuration, goVersion: goVersion, jobs: options.jobs)
 
-        let findings = run.findings.filter { !baseline.contains($0.fingerprint) }
+        let split = Baseline.split(run.findings, suppressed: run.suppressed, against: baseline)
+        let findings = split.new
         let errors = (input.problems + run.errors).sorted { ($0.path, $0.position?.line ?? 0) < ($1.path, $1.position?.line ?? 0) }
         let report = Report(
             findings: findings, errors: errors, rules: Linter(rules: rules, configuration: configuration).rules, filesChecked: run.fileCount,
-            seconds: Date().timeIntervalSince(started))
+            seconds: Date().timeIntervalSince(started), baselined: split.baselined, suppressed: split.suppressed)
 
+        let sarifPaths = SARIFReporter.Paths(sourceRoot: input.roots.sourceRoot, currentDirectory: currentDirectory)
         let rendered: String
         switch options.format {
         case .text:
@@ -80,9 +83,7 @@ extension Command {
         case .json:
             rendered = JSONReporter.render(report)
         case .sarif:
-            let paths = SARIFReporter.Paths(
-                sourceRoot: input.roots.sourceRoot, currentDirectory: currentDirectory)
-            rendered = SARIFReporter.render(report, paths: paths)
+            rendered = SARIFReporter.render(report, paths: sarifPaths)
         }
         // Errors go to standard error in text form whatever the report format.
         for error in errors { output.error(error.text) }
@@ -94,10 +95,16 @@ extension Command {
         } else if !rendered.isEmpty {
             output.out(rendered, terminator: "")
         }
+        if let path = options.writeBaseline,
+            !Baseline.write(split.current, of: report, to: path, sarifPaths: sarifPaths, quiet: options.quiet, output: output) {
+            return 2
+        }
         if !options.quiet { output.error(TextReporter.summary(report)) }
         if options.stats { output.error(Statistics.line(files: run.fileCount, bytes: run.byteCount, lines: run.lineCount, since: started, jobs: options.jobs)) }
 
         if !errors.isEmpty { return 2 }
+        // Writing a baseline accepts every current finding.
+        if options.writeBaseline != nil { return 0 }
         let failLevel = Severity(rawValue: options.failLevel) ?? .warning
         return findings.contains { $0.severity >= failLevel } ? 1 : 0
     }
@@ -122,36 +129,5 @@ enum AtomicFile {
             unlink(temporary)
             return (error as NSError).localizedDescription
         }
-    }
-}
-
-/// Reads the fingerprints of an earlier report, JSON or SARIF.
-enum Baseline {
-    static func fingerprints(inReportAt path: String) -> Result<Set<String>, Options.UsageError> {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(Options.UsageError(message: "cannot read baseline \(path)"))
-        }
-        guard let document = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            return .failure(Options.UsageError(message: "baseline \(path) is not a leaklint JSON or SARIF report"))
-        }
-        var result: Set<String> = []
-        if let runs = document["runs"] as? [[String: Any]] {
-            for run in runs {
-                for case let entry as [String: Any] in run["results"] as? [Any] ?? [] {
-                    if let fingerprints = entry["partialFingerprints"] as? [String: Any],
-                        let value = fingerprints[Fingerprint.sarifKey] as? String {
-                        result.insert(value)
-                    }
-                }
-            }
-            return .success(result)
-        }
-        if let findings = document["findings"] as? [[String: Any]] {
-            for finding in findings {
-                if let value = finding["fingerprint"] as? String { result.insert(value) }
-            }
-            return .success(result)
-        }
-        return .failure(Options.UsageError(message: "baseline \(path) has neither SARIF runs nor leaklint findings"))
     }
 }

@@ -10,6 +10,8 @@ import LeakRules
 /// positions resolved, in a deterministic order.
 struct LintRun {
     var findings: [ReportedFinding] = []
+    /// Findings silenced by suppression comments, in the same order.
+    var suppressed: [ReportedFinding] = []
     var errors: [ReportedError] = []
     var fileCount = 0
     var byteCount = 0
@@ -83,6 +85,7 @@ struct LintRun {
         var run = LintRun()
         for result in results {
             run.findings += result.findings
+            run.suppressed += result.suppressed
             run.errors += result.errors
             run.fileCount += result.fileCount
             run.byteCount += result.byteCount
@@ -92,6 +95,7 @@ struct LintRun {
             (lhs.path, lhs.location.start.line, lhs.location.start.column, lhs.ruleID, lhs.message)
                 < (rhs.path, rhs.location.start.line, rhs.location.start.column, rhs.ruleID, rhs.message)
         }
+        run.suppressed.sort(by: ReportedFinding.inReportOrder)
         run.errors.sort { ($0.path, $0.position?.line ?? 0, $0.position?.column ?? 0) < ($1.path, $1.position?.line ?? 0, $1.position?.column ?? 0) }
         return run
     }
@@ -147,7 +151,10 @@ struct LintRun {
             guard let members = names[name], members.contains(where: { $0.isReported }) else { continue }
             let package = PackageLoader.package(of: PackageLoader.Group(files: members, moduleVersion: moduleVersion), override: goVersion)
             var resolver = FindingResolver(package: package, display: display, identities: options.identities)
-            run.findings += resolver.resolve(linter.lint(package))
+            let diagnostics = linter.lint(package, keepingSuppressed: true)
+            // Resolved apart, so that suppressed findings never shift the others' fingerprints.
+            run.findings += resolver.resolve(diagnostics.filter { $0.suppression == nil })
+            run.suppressed += resolver.resolve(diagnostics.filter { $0.suppression != nil })
         }
         return run
     }
@@ -282,7 +289,7 @@ struct FindingResolver {
                 lineText: lineText, occurrence: occurrence)
             result.append(ReportedFinding(
                 location: location, ruleID: diagnostic.ruleID, severity: diagnostic.severity, message: diagnostic.message,
-                related: related, fix: fix, fingerprint: fingerprint))
+                related: related, fix: fix, fingerprint: fingerprint, suppression: diagnostic.suppression))
         }
         return result
     }

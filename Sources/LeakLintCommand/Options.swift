@@ -39,6 +39,8 @@ public struct Options: Equatable {
     public var failLevel: String = "warning"
     /// An earlier JSON or SARIF report whose findings are not reported again.
     public var baseline: String?
+    /// `--write-baseline FILE`: write the current findings there as the next baseline; exit 0 unless there are errors.
+    public var writeBaseline: String?
     /// Lint standard input as if it were this file.
     public var standardInputPath: String?
     /// `--config FILE`: the project configuration, instead of the nearest `.leaklint.json`.
@@ -58,7 +60,7 @@ public struct Options: Equatable {
     static let knownFlags = [
         "--parse-only", "--stats", "--jobs", "--files-from", "--dump-ast", "--help", "--version", "--go-version",
         "--enable", "--disable", "--format", "--output", "--quiet", "--fail-level", "--baseline", "--stdin-filename", "--config",
-        "--tests", "--include-generated", "--exclude",
+        "--tests", "--include-generated", "--exclude", "--write-baseline",
     ]
 
     /// Words that are commands, not paths (a directory of the same name is written `./rules`).
@@ -166,6 +168,8 @@ public struct Options: Equatable {
                 options.failLevel = text
             case "--baseline":
                 options.baseline = text
+            case "--write-baseline":
+                options.writeBaseline = text
             case "--config":
                 options.configPath = text
             case "--stdin-filename":
@@ -238,6 +242,7 @@ public struct Options: Equatable {
         case "-o", "--output": return "--output needs a file name"
         case "--fail-level": return "--fail-level needs one of error, warning, note"
         case "--baseline": return "--baseline needs an earlier JSON or SARIF report"
+        case "--write-baseline": return "--write-baseline needs a file name (.sarif for SARIF, else JSON)"
         case "--config": return "--config needs a .leaklint.json file"
         case "--stdin-filename": return "--stdin-filename needs the path the source on standard input belongs to"
         case "--dump-ast": return "--dump-ast needs a Go file name"
@@ -264,7 +269,10 @@ public struct Options: Equatable {
           -o, --output FILE   write the report to FILE (atomically) instead of standard output
           -q, --quiet         no summary line on standard error
           --fail-level LEVEL  exit 1 only for findings at or above error, warning (default) or note
-          --baseline FILE     do not report findings present in an earlier json or sarif report
+          --baseline FILE     report only findings not in this earlier json or sarif report
+                              (sarif output still lists the others, as unchanged)
+          --write-baseline F  write the current findings to F for --baseline (sarif if F ends
+                              in .sarif, else json); exit 0 unless there are errors
           --tests=false       leave _test.go files out
           --include-generated lint generated files found in directories too
           --exclude PATTERN   leave out paths matching PATTERN (relative to the repository

@@ -73,14 +73,15 @@ struct RunSetup {
             }
             if isDirectory.boolValue { return "\(flag): is a directory, not a file: \(path)" }
         }
-        if let path = options.output {
+        for (flag, output) in [("--output", options.output), ("--write-baseline", options.writeBaseline)] {
+            guard let path = output else { continue }
             let directory = PathText.directory(of: path)
             var isDirectory: ObjCBool = false
             if !FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) || !isDirectory.boolValue {
-                return "--output: no such directory: \(directory)/"
+                return "\(flag): no such directory: \(directory)/"
             }
             if path.hasSuffix("/") || PathText.lastComponent(of: path) == "." || PathText.lastComponent(of: path) == ".." {
-                return "--output needs a file name, not a directory: \(path)"
+                return "\(flag) needs a file name, not a directory: \(path)"
             }
         }
         return nil

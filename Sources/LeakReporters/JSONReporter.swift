@@ -1,7 +1,8 @@
 import LeakRules
 
 /// One JSON document: the tool, the findings and the errors, with a fixed
-/// field order and the same sorting as the text output.
+/// field order and the same sorting as the text output. Like the text, it
+/// lists only new, unsuppressed findings; the summary counts the others.
 public enum JSONReporter {
     public static func render(_ report: Report) -> String {
         document(report).rendered() + "\n"
@@ -14,6 +15,8 @@ public enum JSONReporter {
             ("errors", .array(report.errors.map(error))),
             ("summary", .object([
                 ("findings", .int(report.findings.count)),
+                ("baselined", .int(report.baselined.count)),
+                ("suppressed", .int(report.suppressed.count)),
                 ("filesWithFindings", .int(Set(report.findings.map(\.path)).count)),
                 ("filesChecked", .int(report.filesChecked)),
                 ("errors", .int(report.errors.count)),

@@ -62,10 +62,14 @@ public struct ReportedFinding: Sendable, Equatable {
     public var fix: ReportedFix?
     /// Stable across unrelated edits of the file; see `Fingerprint`.
     public var fingerprint: String
+    /// Set when a suppression comment silenced the finding.
+    public var suppression: AppliedSuppression?
+    /// Whether an earlier report had the finding; nil when no baseline was given.
+    public var baselineState: BaselineState?
 
     public init(
         location: ReportedLocation, ruleID: String, severity: Severity, message: String, related: [ReportedLocation],
-        fix: ReportedFix?, fingerprint: String
+        fix: ReportedFix?, fingerprint: String, suppression: AppliedSuppression? = nil
     ) {
         self.location = location
         self.ruleID = ruleID
@@ -74,6 +78,7 @@ public struct ReportedFinding: Sendable, Equatable {
         self.related = related
         self.fix = fix
         self.fingerprint = fingerprint
+        self.suppression = suppression
     }
 
     public var path: String { location.path }
@@ -106,19 +111,29 @@ public struct ReportedError: Sendable, Equatable {
 
 /// Everything a run produced, in the order it is printed.
 public struct Report: Sendable {
+    /// What the run reports: new (not in the baseline), unsuppressed findings.
     public var findings: [ReportedFinding]
     public var errors: [ReportedError]
     /// The rules that ran, in registry order (SARIF lists them and indexes results into them).
     public var rules: [Rule]
     public var filesChecked: Int
     public var seconds: Double
+    /// Unsuppressed findings the baseline already had: counted, and kept in SARIF as unchanged.
+    public var baselined: [ReportedFinding]
+    /// Findings a suppression comment silenced: counted, and kept in SARIF with their suppression.
+    public var suppressed: [ReportedFinding]
 
-    public init(findings: [ReportedFinding], errors: [ReportedError], rules: [Rule], filesChecked: Int, seconds: Double) {
+    public init(
+        findings: [ReportedFinding], errors: [ReportedError], rules: [Rule], filesChecked: Int, seconds: Double,
+        baselined: [ReportedFinding] = [], suppressed: [ReportedFinding] = []
+    ) {
         self.findings = findings
         self.errors = errors
         self.rules = rules
         self.filesChecked = filesChecked
         self.seconds = seconds
+        self.baselined = baselined
+        self.suppressed = suppressed
     }
 }
 

@@ -34,7 +34,7 @@ public enum SARIFReporter {
                 ("%SRCROOT%", .object([("uri", .string(fileURI(directory: paths.sourceRoot)))]))
             ])),
             ("columnKind", .string("utf16CodeUnits")),
-            ("results", .array(report.findings.map { result($0, ruleIndex: ruleIndex, paths: paths) })),
+            ("results", .array(report.allFindings.map { result($0, ruleIndex: ruleIndex, paths: paths) })),
         ])
         return .object([
             ("$schema", .string(schema)),
@@ -94,6 +94,7 @@ public enum SARIFReporter {
             })))
         }
         members.append(("partialFingerprints", .object([(Fingerprint.sarifKey, .string(finding.fingerprint))])))
+        members += status(finding)
         if let fix = finding.fix {
             members.append(("fixes", .array([fixObject(fix, paths: paths)])))
         }

@@ -26,17 +26,25 @@ public enum TextReporter {
         return output
     }
 
-    /// `3 findings in 2 files; 1,204 files checked in 0.41s`.
+    /// `3 findings in 2 files; 1,204 files checked in 0.41s`, and when some
+    /// were hidden `3 new findings in 2 files; 27 in the baseline, 2 suppressed; ...`.
     public static func summary(_ report: Report) -> String {
         let files = Set(report.findings.map(\.path)).count
         let checked = "\(grouped(report.filesChecked)) \(report.filesChecked == 1 ? "file" : "files") checked in \(seconds(report.seconds))s"
+        // "new" only means something when the baseline took some away.
+        let new = report.baselined.isEmpty ? "" : "new "
         var summary: String
         if report.findings.isEmpty {
-            summary = "no findings; \(checked)"
+            summary = "no \(new)findings"
         } else {
             let findings = report.findings.count
-            summary = "\(grouped(findings)) \(findings == 1 ? "finding" : "findings") in \(grouped(files)) \(files == 1 ? "file" : "files"); \(checked)"
+            summary = "\(grouped(findings)) \(new)\(findings == 1 ? "finding" : "findings") in \(grouped(files)) \(files == 1 ? "file" : "files")"
         }
+        var hidden: [String] = []
+        if !report.baselined.isEmpty { hidden.append("\(grouped(report.baselined.count)) in the baseline") }
+        if !report.suppressed.isEmpty { hidden.append("\(grouped(report.suppressed.count)) suppressed") }
+        if !hidden.isEmpty { summary += "; " + hidden.joined(separator: ", ") }
+        summary += "; \(checked)"
         if !report.errors.isEmpty {
             summary += "; \(grouped(report.errors.count)) \(report.errors.count == 1 ? "error" : "errors")"
         }

@@ -57,6 +57,8 @@ public struct Diagnostic: Sendable, Equatable {
     public var message: String
     public var related: [RelatedLocation]
     public var fix: SuggestedFix?
+    /// Set when a suppression comment covers the finding (see `Linter.lint(_:keepingSuppressed:)`).
+    public var suppression: AppliedSuppression?
 
     public init(
         ruleID: String, severity: Severity, path: String, start: Int32, end: Int32, message: String,

@@ -28,17 +28,19 @@ public struct Linter: Sendable {
     }
 
     /// Findings for the reported files of `package`, sorted by position and rule.
-    public func lint(_ package: AnalyzedPackage) -> [Diagnostic] {
+    /// With `keepingSuppressed`, findings a suppression comment silenced are
+    /// included too, marked with their `suppression`; otherwise they are dropped.
+    public func lint(_ package: AnalyzedPackage, keepingSuppressed: Bool = false) -> [Diagnostic] {
         StackGuard.withDeepStack {
             var findings: [Diagnostic] = []
             for index in package.files.indices where package.files[index].isReported {
-                findings += lint(fileAt: index, of: package)
+                findings += lint(fileAt: index, of: package, keepingSuppressed: keepingSuppressed)
             }
             return findings
         }
     }
 
-    func lint(fileAt fileIndex: Int, of package: AnalyzedPackage) -> [Diagnostic] {
+    func lint(fileAt fileIndex: Int, of package: AnalyzedPackage, keepingSuppressed: Bool = false) -> [Diagnostic] {
         let context = RuleContext(package: package, fileIndex: fileIndex, configuration: configuration)
         let tree = context.tree
         guard tree.root.exists, tree[tree.root].kind == .file else { return [] }
@@ -57,25 +59,27 @@ public struct Linter: Sendable {
                 rules[ruleIndex].visit(id, context)
             }
         }
-        return applySuppressions(context.diagnostics, file: context.file)
+        return applySuppressions(context.diagnostics, file: context.file, keepingSuppressed: keepingSuppressed)
     }
 
-    private func applySuppressions(_ diagnostics: [Diagnostic], file: SourceFile) -> [Diagnostic] {
+    private func applySuppressions(_ diagnostics: [Diagnostic], file: SourceFile, keepingSuppressed: Bool) -> [Diagnostic] {
         guard Suppressions.mayContainDirectives(file) else { return Linter.sorted(diagnostics) }
         let lines = file.tree.makeLineTable()
         let suppressions = Suppressions(file: file, lines: lines)
         guard !suppressions.directives.isEmpty else { return Linter.sorted(diagnostics) }
         var used = [Set<String>](repeating: [], count: suppressions.directives.count)
         var kept: [Diagnostic] = []
-        for diagnostic in diagnostics {
+        for var diagnostic in diagnostics {
             let line = lines.line(ofOffset: Int(diagnostic.start))
-            var suppressed = false
             for (index, directive) in suppressions.directives.enumerated()
             where directive.covers(line: line, ruleID: diagnostic.ruleID) {
                 used[index].insert(diagnostic.ruleID)
-                suppressed = true
+                // Of several covering comments, the first that says why speaks for them.
+                if diagnostic.suppression?.justification == nil {
+                    diagnostic.suppression = AppliedSuppression(justification: directive.reason.isEmpty ? nil : directive.reason)
+                }
             }
-            if !suppressed { kept.append(diagnostic) }
+            if diagnostic.suppression == nil || keepingSuppressed { kept.append(diagnostic) }
         }
         if reportsUnusedSuppressions {
             let active = Set(rules.map(\.id))

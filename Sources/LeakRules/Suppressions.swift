@@ -21,6 +21,8 @@ struct SuppressionDirective: Equatable {
     var standsAlone: Bool
     /// False for the ignore forms written without a reason.
     var hasReason: Bool
+    /// Why the finding is acceptable, as written in the comment; empty when it gives none.
+    var reason = ""
 
     func covers(line findingLine: Int, ruleID: String) -> Bool {
         guard hasReason, ruleIDs.isEmpty || ruleIDs.contains(ruleID) else { return false }
@@ -68,15 +70,19 @@ struct Suppressions {
 
     /// Parses one `//...` comment; nil if it is not a suppression.
     static func parse(_ comment: String) -> SuppressionDirective? {
-        func make(_ scope: SuppressionDirective.Scope, _ ids: [String], reason: Bool) -> SuppressionDirective {
-            SuppressionDirective(scope: scope, ruleIDs: ids, start: 0, end: 0, line: 0, standsAlone: false, hasReason: reason)
+        func make(_ scope: SuppressionDirective.Scope, _ ids: [String], reason: Bool, text: String = "") -> SuppressionDirective {
+            SuppressionDirective(
+                scope: scope, ruleIDs: ids, start: 0, end: 0, line: 0, standsAlone: false, hasReason: reason, reason: text)
         }
+        // golangci-lint needs no reason; one may follow, usually as `//nolint:id // why`.
         if comment == "//nolint" || comment.hasPrefix("//nolint ") || comment.hasPrefix("//nolint\t") {
-            return make(.line, [], reason: true)
+            return make(.line, [], reason: true, text: nolintExplanation(comment.dropFirst("//nolint".count)))
         }
         if comment.hasPrefix("//nolint:") {
-            let list = comment.dropFirst("//nolint:".count).prefix { $0 != " " && $0 != "\t" }
-            return make(.line, list.split(separator: ",").map { String($0) }, reason: true)
+            let rest = comment.dropFirst("//nolint:".count)
+            let list = rest.prefix { $0 != " " && $0 != "\t" }
+            let explanation = nolintExplanation(rest.dropFirst(list.count))
+            return make(.line, list.split(separator: ",").map { String($0) }, reason: true, text: explanation)
         }
         for (prefix, scope) in [("//lint:ignore", SuppressionDirective.Scope.line), ("//leaklint:ignore", .line), ("//lint:file-ignore", .file)] {
             guard comment.hasPrefix(prefix + " ") else { continue }
@@ -85,8 +91,16 @@ struct Suppressions {
             // A trailing `// ...` comment is not a reason.
             let reason = words.count > 1 ? words[1].trimmingCharacters(in: .whitespaces) : ""
             let hasReason = !reason.isEmpty && !reason.hasPrefix("//")
-            return make(scope, ids.split(separator: ",").map { String($0) }, reason: hasReason)
+            return make(scope, ids.split(separator: ",").map { String($0) }, reason: hasReason, text: hasReason ? reason : "")
         }
         return nil
+    }
+
+    /// The explanation after a `//nolint` directive's rule list: `// why` as
+    /// golangci-lint's nolintlint asks for it, or plain words; "" when none.
+    static func nolintExplanation(_ rest: Substring) -> String {
+        var text = rest.trimmingCharacters(in: .whitespaces)
+        while text.hasPrefix("//") { text = String(text.dropFirst(2)).trimmingCharacters(in: .whitespaces) }
+        return text
     }
 }
