@@ -1,3 +1,4 @@
+import FilePaths
 import Foundation
 
 /// Finds the Go version a directory's code is written for: the `go` line of
@@ -9,30 +10,28 @@ import Foundation
 public final class ModuleVersions {
     private var cache: [String: GoVersion?] = [:]
     private let readFile: (String) -> [UInt8]?
+    private let workingDirectory: String
 
     /// `readFile` returns a file's bytes or nil; tests pass a fake.
-    public init(readFile: @escaping (String) -> [UInt8]? = ModuleVersions.readFromDisk) {
+    public init(readFile: @escaping (String) -> [UInt8]? = ModuleVersions.readFromDisk, workingDirectory: String? = nil) {
         self.readFile = readFile
+        self.workingDirectory = workingDirectory ?? (try? WorkingDirectory.current().get()) ?? "/"
     }
 
     /// The version of the nearest `go.mod` at or above `directory`, or nil if there is none.
     public func version(forDirectory directory: String) -> GoVersion? {
-        let start = ModuleVersions.absolute(directory)
         var visited: [String] = []
-        var current = start
         var found: GoVersion??
-        while true {
+        for current in PathText.selfAndAncestors(of: absolute(directory)) {
             if let cached = cache[current] {
                 found = .some(cached)
                 break
             }
             visited.append(current)
-            if let bytes = readFile(current == "/" ? "/go.mod" : current + "/go.mod") {
+            if let bytes = readFile(PathText.join(current, "go.mod")) {
                 found = .some(ModuleVersions.goLine(in: bytes))
                 break
             }
-            guard current != "/", let slash = current.lastIndex(of: "/") else { break }
-            current = slash == current.startIndex ? "/" : String(current[..<slash])
         }
         let result: GoVersion? = found ?? nil
         for directory in visited { cache[directory] = .some(result) }
@@ -58,18 +57,9 @@ public final class ModuleVersions {
         return [UInt8](data)
     }
 
-    /// An absolute, normalised directory path (no `.`/`..` segments, no trailing slash).
-    public static func absolute(_ directory: String) -> String {
-        let base = directory.hasPrefix("/") ? directory : FileManager.default.currentDirectoryPath + "/" + directory
-        var parts: [Substring] = []
-        for part in base.split(separator: "/") {
-            if part == "." || part.isEmpty { continue }
-            if part == ".." {
-                if !parts.isEmpty { parts.removeLast() }
-                continue
-            }
-            parts.append(part)
-        }
-        return "/" + parts.joined(separator: "/")
+    /// An absolute, cleaned directory path: relative paths are taken from
+    /// the current directory (or `/` when it cannot be known).
+    func absolute(_ directory: String) -> String {
+        PathText.absolute(directory, from: workingDirectory)
     }
 }

@@ -1,3 +1,4 @@
+import FilePaths
 import GoSyntax
 
 /// Groups parsed files into packages: files of one directory with the same
@@ -63,7 +64,6 @@ public enum PackageLoader {
 
     /// The directory part of a path (`.` for a bare file name).
     public static func directory(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "." }
-        return slash == path.startIndex ? "/" : String(path[..<slash])
+        PathText.directory(of: path)
     }
 }

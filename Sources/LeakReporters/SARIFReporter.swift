@@ -1,3 +1,4 @@
+import FilePaths
 import LeakRules
 
 /// SARIF 2.1.0 as GitHub code scanning ingests it: one run, the rules with
@@ -162,16 +163,14 @@ public enum SARIFReporter {
     }
 
     static func artifactLocation(_ path: String, paths: Paths) -> JSONValue {
-        let absolute = path.hasPrefix("/") ? path : paths.currentDirectory + "/" + path
-        let normalised = normalise(absolute)
-        let root = normalise(paths.sourceRoot)
-        if normalised.hasPrefix(root + "/") {
+        let absolute = PathText.absolute(path, from: paths.currentDirectory)
+        if let relative = PathText.relative(absolute, inside: PathText.clean(paths.sourceRoot)), relative != "." {
             return .object([
-                ("uri", .string(percentEncoded(String(normalised.dropFirst(root.count + 1))))),
+                ("uri", .string(percentEncoded(relative))),
                 ("uriBaseId", .string("%SRCROOT%")),
             ])
         }
-        return .object([("uri", .string("file://" + percentEncoded(normalised)))])
+        return .object([("uri", .string("file://" + percentEncoded(absolute)))])
     }
 
     /// `lost-cancel` -> `LostCancel` (SARIF wants a name different from the id).
@@ -209,22 +208,8 @@ public enum SARIFReporter {
     }
 
     static func fileURI(directory: String) -> String {
-        let path = normalise(directory)
+        let path = PathText.clean(directory)
         return "file://" + percentEncoded(path) + (path.hasSuffix("/") ? "" : "/")
-    }
-
-    /// Removes `.`/`..` segments and duplicate slashes.
-    static func normalise(_ path: String) -> String {
-        var parts: [Substring] = []
-        for part in path.split(separator: "/") {
-            if part == "." || part.isEmpty { continue }
-            if part == ".." {
-                if !parts.isEmpty { parts.removeLast() }
-                continue
-            }
-            parts.append(part)
-        }
-        return "/" + parts.joined(separator: "/")
     }
 
     /// Percent-encodes everything but unreserved characters and `/`.
