@@ -57,7 +57,7 @@ public struct Linter: Sendable {
                 rules[ruleIndex].visit(id, context)
             }
         }
-        return applySuppressions(context.diagnostics, file: context.file)
+        return applySuppressions(context.findings, file: context.file)
     }
 
     private func applySuppressions(_ diagnostics: [Diagnostic], file: SourceFile) -> [Diagnostic] {

@@ -6,6 +6,9 @@ import LeakAnalysis
 /// (a goroutine, a deferred call, a function handed to `g.Go` or to a
 /// parallel `t.Run`) sees whatever value the variable has by then, and
 /// `&v` stored beyond the iteration aliases every other iteration's.
+///
+/// One finding per loop variable, at its first captured reference (or
+/// stored address); the other places are its related locations.
 enum LoopVarCaptureRule {
     static let id = "loop-var-capture"
 
@@ -140,7 +143,7 @@ enum LoopVarCaptureRule {
             for reference in context.file.resolution.references(to: variable) {
                 let position = tree[reference].start
                 guard position >= closureNode.start && position < closureNode.end else { continue }
-                context.report(reference, message(name))
+                context.report(reference, message(name), leak: variable, alsoHere: "also used here")
             }
         }
     }
@@ -164,7 +167,8 @@ enum LoopVarCaptureRule {
                 if addressOutlivesIteration(parent, loop: loop, context) && !leavesLoopRightAfter(parent, loop: loop, context) {
                     context.report(
                         parent,
-                        "address of loop variable \(name) outlives the iteration: every stored pointer points to the same variable (before Go 1.22); copy it with \(name) := \(name) first")
+                        "address of loop variable \(name) outlives the iteration: every stored pointer points to the same variable (before Go 1.22); copy it with \(name) := \(name) first",
+                        leak: variable, alsoHere: "its address is also stored here")
                 }
             }
         }

@@ -7,8 +7,9 @@ import LeakAnalysis
 /// alive until the parent is cancelled, which for a background context is
 /// never.
 ///
-/// Reported twice, like vet's lostcancel: at the creating call, and at the
-/// first return (or the end of the function) reachable without a use.
+/// Reported once, at the creating call (where `defer cancel()` goes); the
+/// first return (or the end of the function) reachable without a use is its
+/// related location.
 enum LostCancelRule {
     static let id = "lost-cancel"
 
@@ -66,17 +67,14 @@ enum LostCancelRule {
         guard let witness = graph.firstUnstoppedExit(after: statement, stops: { uses.contains($0) }) else { return }
 
         let variable = tree.text(cancelTarget)
-        let definedLine = context.line(of: call)
         let witnessMessage = witness == graph.body
-            ? "the end of the function may be reached without calling \(variable) (defined on line \(definedLine))"
-            : "this return may be reached without calling \(variable) (defined on line \(definedLine))"
+            ? "the end of the function is reached with \(variable) uncalled"
+            : "this return leaves \(variable) uncalled"
         let fix = deferFix(after: statement, variable: variable, context)
         context.report(
             call,
             "the cancel function returned by context.\(name) is not called on every path: \(what) until the parent is cancelled; defer \(variable)() right after the call",
             related: [ResourceTracking.witnessLocation(witness, graph: graph, context, witnessMessage)], fix: fix)
-        let (start, end) = ResourceTracking.range(of: witness, graph: graph, context)
-        context.report(start: start, end: end, witnessMessage, related: [context.related(call, "\(variable) defined here")])
     }
 
     static func reportDiscarded(_ call: NodeID, _ name: String, _ what: String, _ variable: String, _ context: RuleContext) {

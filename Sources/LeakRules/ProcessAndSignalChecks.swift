@@ -96,7 +96,7 @@ enum SignalStopCheck {
         context.report(
             call,
             "signal.Notify is not undone with signal.Stop: the channel stays registered after this function returns; defer signal.Stop(\(channelName))",
-            related: [witness])
+            leak: declaration.name, alsoHere: "\(channelName) is also registered here", related: [witness])
     }
 
     /// `func ExampleX()` in a `_test.go` file: runnable documentation that, like

@@ -13,14 +13,14 @@ import Testing
         .deletingLastPathComponent()  // the repository
         .path
 
-    /// Every primary finding, as `path:line (rule-id)` with the path relative to the repository root.
+    /// Every primary finding, as `path:line (rule-id)` with the path relative to the repository root:
+    /// one per leak.
     static let expected = [
         "Examples/service/audit.go:34 (unclosed-resource)",
         "Examples/service/audit.go:47 (unclosed-resource)",
         "Examples/service/cache.go:53 (unstopped-timer)",
         "Examples/service/cache.go:66 (unclosed-body)",
         "Examples/service/cache.go:89 (lost-cancel)",
-        "Examples/service/cache.go:99 (lost-cancel)",
         "Examples/service/cache.go:115 (missing-unlock)",
         "Examples/service/export.go:24 (unclosed-resource)",
         "Examples/service/export.go:42 (goroutine-recv-leak)",
@@ -28,16 +28,13 @@ import Testing
         "Examples/service/export.go:85 (waitgroup-misuse)",
         "Examples/service/export.go:113 (goroutine-recv-leak)",
         "Examples/service/handlers.go:62 (lost-cancel)",
-        "Examples/service/handlers.go:66 (lost-cancel)",
         "Examples/service/main.go:62 (lost-cancel)",
         "Examples/service/notifier.go:38 (unclosed-body)",
         "Examples/service/notifier.go:47 (unstopped-timer)",
         "Examples/service/notifier.go:68 (loop-var-capture)",
-        "Examples/service/notifier.go:69 (loop-var-capture)",
         "Examples/service/notifier.go:87 (unstopped-timer)",
         "Examples/service/pricing.go:43 (unclosed-body)",
         "Examples/service/pricing.go:65 (loop-var-capture)",
-        "Examples/service/pricing.go:69 (loop-var-capture)",
         "Examples/service/stock.go:80 (waitgroup-misuse)",
         "Examples/service/stock.go:92 (defer-in-loop)",
         "Examples/service/stock.go:109 (goroutine-send-leak)",
