@@ -47,10 +47,14 @@ enum GoroutineSendLeakRule {
         let related = ResourceTracking.witnessLocation(
             witness, graph: graph, context,
             witness == graph.body ? "the end of the function is reached without receiving from \(name)" : "this return does not receive from \(name)")
+        // A buffer of one is enough for one result: a single send, run once.
+        let sends = facts.sites.filter { $0.use == .send }
+        let singleResult = sends.count == 1 && context.enclosingLoop(of: send) == nil && context.enclosingLoop(of: goStatement) == nil
         context.report(
             send,
             "goroutine blocks forever sending on \(name) when this function returns without receiving: make the channel buffered, make(chan \(elementType), 1)",
-            leak: declaration.name, alsoHere: "also sends on \(name) here", related: [related], fix: bufferFix(facts.make, context))
+            leak: declaration.name, alsoHere: "also sends on \(name) here", related: [related],
+            fix: singleResult ? bufferFix(facts.make, context) : nil)
     }
 
     /// `make(chan T)` -> `make(chan T, 1)`; `make(chan T, 0)` -> `make(chan T, 1)`.

@@ -70,7 +70,13 @@ enum LostCancelRule {
         let witnessMessage = witness == graph.body
             ? "the end of the function is reached with \(variable) uncalled"
             : "this return leaves \(variable) uncalled"
-        let fix = deferFix(after: statement, variable: variable, context)
+        // Deferring is right when cancel is otherwise only called here.
+        let fix = DeferFix.after(
+            statement, deferring: "\(variable)()", checksError: false, variable: declaration.name,
+            keepsOwnership: { use in
+                if case .called = use.context { return use.path.isEmpty }
+                return false
+            }, context)
         context.report(
             call,
             "the cancel function returned by context.\(name) is not called on every path: \(what) until the parent is cancelled; defer \(variable)() right after the call",
@@ -88,16 +94,5 @@ enum LostCancelRule {
         let node = context.tree[function]
         return node.kind == .funcDecl && !node.childA.exists && context.tree.spells(node.childB, "main")
             && context.file.packageName == "main"
-    }
-
-    /// Inserts `defer cancel()` on the line after the defining statement, with its indentation.
-    static func deferFix(after statement: NodeID, variable: String, _ context: RuleContext) -> SuggestedFix {
-        let tree = context.tree
-        let node = tree[statement]
-        var lineStart = Int(node.start)
-        while lineStart > 0 && tree.source[lineStart - 1] != 0x0A { lineStart -= 1 }
-        let indentation = tree.source[lineStart..<Int(node.start)].prefix { $0 == 0x20 || $0 == 0x09 }
-        let text = "\n" + String(decoding: indentation, as: UTF8.self) + "defer \(variable)()"
-        return SuggestedFix(message: "defer \(variable)()", edits: [TextEdit(start: node.end, end: node.end, replacement: text)])
     }
 }
