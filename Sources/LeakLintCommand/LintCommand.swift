@@ -6,6 +6,8 @@ import LeakRules
 extension Command {
     /// The default mode: lint, report in the chosen format, and return the
     /// exit status (2 on errors, 1 on findings at or above the fail level, else 0).
+    /// With `--fix` the findings are those left after fixing; with `--diff`
+    /// the diff takes the report's place on standard output.
     static func lint(options: Options, output: OutputSink, standardInput: () -> [UInt8]) -> Int32 {
         let started = Date()
         var configuration = Configuration()
@@ -61,9 +63,19 @@ extension Command {
                 input.problems.append(ReportedError(path: DisplayPath.relative(problem.path, to: currentDirectory), position: nil, message: problem.message))
             }
         }
-        let run = LintRun.run(input, rules: rules, configuration: configuration, goVersion: goVersion, jobs: options.jobs)
+        var run = LintRun.run(input, rules: rules, configuration: configuration, goVersion: goVersion, jobs: options.jobs)
 
-        let findings = run.findings.filter { !baseline.contains($0.fingerprint) }
+        var findings = run.findings.filter { !baseline.contains($0.fingerprint) }
+        var fixes = FixMode.Outcome()
+        if options.fix || options.diff {
+            let buffer = input.standardInput.map { (path: input.display($0.path), bytes: $0.bytes) }
+            fixes = FixMode.run(findings, standardInput: buffer, write: options.fix, quiet: options.quiet, output: output)
+            if fixes.rewroteFiles {
+                // What is left, at its place in the rewritten files.
+                run = LintRun.run(input, rules: rules, configuration: configuration, goVersion: goVersion, jobs: options.jobs)
+                findings = run.findings.filter { !baseline.contains($0.fingerprint) }
+            }
+        }
         let errors = (input.problems + run.errors).sorted { ($0.path, $0.position?.line ?? 0) < ($1.path, $1.position?.line ?? 0) }
         let report = Report(
             findings: findings, errors: errors, rules: Linter(rules: rules, configuration: configuration).rules, filesChecked: run.fileCount,
@@ -87,12 +99,14 @@ extension Command {
                 output.error("leaklint: cannot write \(path): \(failure); the previous file, if any, is unchanged")
                 return 2
             }
-        } else if !rendered.isEmpty {
+        } else if !rendered.isEmpty && !options.diff {
             output.out(rendered, terminator: "")
         }
+        // With --diff, standard output carries the diff (the report only goes to --output).
+        if options.diff { output.out(fixes.diff, terminator: "") }
         if !options.quiet { output.error(TextReporter.summary(report)) }
 
-        if !errors.isEmpty { return 2 }
+        if !errors.isEmpty || fixes.failed { return 2 }
         let failLevel = Severity(rawValue: options.failLevel) ?? .warning
         return findings.contains { $0.severity >= failLevel } ? 1 : 0
     }

@@ -43,6 +43,10 @@ public struct Options: Equatable {
     public var standardInputPath: String?
     /// `--config FILE`: the project configuration, instead of the nearest `.leaklint.json`.
     public var configPath: String?
+    /// `--fix`: apply the suggested fixes to the files.
+    public var fix = false
+    /// `--diff`: print the suggested fixes as a unified diff instead of the report.
+    public var diff = false
 
     public struct UsageError: Error, Equatable, CustomStringConvertible {
         public var message: String
@@ -52,6 +56,7 @@ public struct Options: Equatable {
     static let knownFlags = [
         "--parse-only", "--stats", "--jobs", "--files-from", "--dump-ast", "--help", "--version", "--go-version",
         "--enable", "--disable", "--format", "--output", "--quiet", "--fail-level", "--baseline", "--stdin-filename", "--config",
+        "--fix", "--diff",
     ]
 
     public static func parse(_ arguments: [String]) -> Result<Options, UsageError> {
@@ -135,6 +140,10 @@ public struct Options: Equatable {
                 options.standardInputPath = text
             case "--dump-ast":
                 options.mode = .dumpAST(text)
+            case "--fix":
+                options.fix = true
+            case "--diff":
+                options.diff = true
             default:
                 if argument.hasPrefix("-") && argument != "-" {
                     var message = "unknown flag \(argument)"
@@ -146,6 +155,9 @@ public struct Options: Equatable {
                 options.paths.append(argument)
             }
             index += 1
+        }
+        if let problem = FixMode.usageProblem(fix: options.fix, diff: options.diff, standardInput: options.standardInputPath != nil) {
+            return .failure(UsageError(message: problem))
         }
         return .success(options)
     }
@@ -186,6 +198,8 @@ public struct Options: Equatable {
           --quiet             no summary line on standard error
           --fail-level LEVEL  exit 1 only for findings at or above error, warning (default) or note
           --baseline FILE     do not report findings present in an earlier json or sarif report
+          --fix               apply the suggested fixes in place; report what is left
+          --diff              print the suggested fixes as a unified diff instead of the report
           --stdin-filename P  lint standard input as the file P (for editors with unsaved buffers)
           --config FILE       project configuration (default: the nearest .leaklint.json)
           --go-version 1.N    assume this Go version instead of go.mod's go line
@@ -196,7 +210,8 @@ public struct Options: Equatable {
           --version           print the version
           --help              print this help
 
-        exit status: 0 clean, 1 findings, 2 errors (syntax errors, unreadable paths, bad usage)
+        exit status: 0 clean, 1 findings, 2 errors (syntax errors, unreadable paths, bad usage);
+        with --fix, findings it fixed no longer count; --diff does not change it
 
         examples:
           leaklint ./...
