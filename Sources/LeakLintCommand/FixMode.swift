@@ -104,7 +104,10 @@ enum FixMode {
         }
         let edits = findings.map { finding in
             (finding.fix?.edits ?? []).map { edit in
-                TextEdit(start: Int32(edit.byteRange.lowerBound), end: Int32(edit.byteRange.upperBound), replacement: edit.replacement)
+                // (Offsets beyond 32 bits cannot be this file's: clamped, the edit is rejected as not fitting.)
+                TextEdit(
+                    start: Int32(clamping: edit.byteRange.lowerBound), end: Int32(clamping: edit.byteRange.upperBound),
+                    replacement: edit.replacement)
             }
         }
         let applied = FixApplier.apply(edits, to: original)

@@ -143,9 +143,23 @@ enum DeferFix {
         }
     }
 
+    /// Whether `node` is part of a `go` statement (`go io.Copy(w, f)` reads
+    /// `f` after the function may have returned).
+    static func inGoStatement(_ node: NodeID, _ context: RuleContext) -> Bool {
+        var current = context.file.parents[node]
+        while current.exists {
+            switch context.tree.kind(current) {
+            case .goStmt: return true
+            case .funcLit, .funcDecl, .blockStmt: return false
+            default: current = context.file.parents[current]
+            }
+        }
+        return false
+    }
+
     /// Whether every reference to `variable` (but its declaration and those in `statement`) keeps the
     /// value with this function: no other assignment to it, no use inside a
-    /// function literal, and none that `keepsOwnership` rejects.
+    /// function literal or a `go` statement, and none that `keepsOwnership` rejects.
     static func staysLocal(
         _ variable: NodeID, definedBy statement: NodeID, keepsOwnership: (ReferenceUse) -> Bool, _ context: RuleContext
     ) -> Bool {
@@ -156,7 +170,7 @@ enum DeferFix {
         for reference in file.resolution.references(to: variable) where reference != variable {
             let start = tree[reference].start
             if start >= range.start && start < range.end { continue }
-            if file.resolution.function(containing: reference) != function { return false }
+            if file.resolution.function(containing: reference) != function || inGoStatement(reference, context) { return false }
             let use = ReferenceUse(reference: reference, tree: tree, parents: file.parents)
             if use.context == .assignedTo { return false }
             if case .assignedFrom(let target) = use.context, tree.kind(target) == .ident, tree.spells(target, "_") { continue }

@@ -35,7 +35,7 @@ public enum FixApplier {
         for (index, edits) in fixes.enumerated() {
             let sorted = edits.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
             guard !sorted.isEmpty, sorted.allSatisfy({ $0.start >= 0 && $0.start <= $0.end && Int($0.end) <= source.count }),
-                !zip(sorted, sorted.dropFirst()).contains(where: { conflict($0, $1) })
+                !sorted.indices.contains(where: { i in sorted[(i + 1)...].contains { conflict(sorted[i], $0) } })
             else {
                 outcome.invalid.append(index)
                 continue

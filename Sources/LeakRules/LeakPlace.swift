@@ -20,6 +20,7 @@ struct LeakPlace {
     /// places in source order. Order is otherwise kept.
     static func merge(_ diagnostics: [Diagnostic], places: [LeakPlace]) -> [Diagnostic] {
         guard places.count > 1 else { return diagnostics }
+        /// Places of one rule about one leaking thing.
         struct Key: Hashable {
             var ruleID: String
             var leak: NodeID

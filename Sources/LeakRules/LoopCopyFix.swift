@@ -13,7 +13,7 @@ enum LoopCopyFix {
         let tree = context.tree
         let file = context.file
         let body = tree[loop].childD
-        guard body.exists, tree.source[Int(tree[body].start)] == UInt8(ascii: "{") else { return nil }
+        guard body.exists, Int(tree[body].start) < tree.source.count, tree.source[Int(tree[body].start)] == UInt8(ascii: "{") else { return nil }
         let bodyRange = tree[body]
         if tree.kind(loop) == .forStmt {
             for reference in file.resolution.references(to: variable) {

@@ -297,6 +297,28 @@ import Testing
             """)
     }
 
+    @Test func noDeferCloseWhileAGoroutineStillReadsTheFile() {
+        let source = """
+            package p
+
+            import (
+            	"io"
+            	"os"
+            )
+
+            func copyInBackground(dst io.Writer, path string) error {
+            	f, err := os.Open(path)
+            	if err != nil {
+            		return err
+            	}
+            	go io.Copy(dst, f)
+            	return nil
+            }
+
+            """
+        #expect(SuggestedFixes.counts(source, "unclosed-resource") == (1, 0))
+    }
+
     @Test func deferStopForTickersAndTimersButNotWhenHandedOff() {
         #expect(SuggestedFixes.fixed("""
             package p
