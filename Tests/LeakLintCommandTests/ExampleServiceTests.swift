@@ -79,6 +79,34 @@ import Testing
     }
 }
 
+/// `leaklint --fix` on a copy of the example service: the leaks with a
+/// mechanical remedy are fixed, the others are reported as before.
+@Suite struct ExampleServiceFix {
+    @Test func fixLeavesOnlyTheLeaksWithoutAMechanicalRemedy() throws {
+        let tree = try FixtureTree()
+        let source = ExampleServiceTests.repositoryRoot + "/Examples/service"
+        for name in try FileManager.default.contentsOfDirectory(atPath: source).sorted() {
+            try tree.write("service/" + name, try String(contentsOfFile: source + "/" + name, encoding: .utf8))
+        }
+        let run = CommandRun(["--fix", tree.root])
+        #expect(run.status == 1)
+        #expect(run.errorLines.first == "fixed 12 findings in 8 files")
+        let rules = run.out.split(separator: "\n").filter { !$0.hasPrefix("\t") }.compactMap { line -> String? in
+            guard let open = line.range(of: " (", options: .backwards) else { return nil }
+            return String(line[open.upperBound...].dropLast())
+        }
+        #expect(rules.sorted() == [
+            "defer-in-loop", "defer-in-loop", "goroutine-recv-leak", "goroutine-recv-leak", "goroutine-send-leak",
+            "lost-cancel", "missing-unlock", "missing-unlock", "spinning-select", "unclosed-body",
+            "unstopped-timer", "unstopped-timer", "waitgroup-misuse", "waitgroup-misuse",
+        ])
+        // A second run has nothing left to fix.
+        let again = CommandRun(["--fix", tree.root])
+        #expect(again.errorLines.first == "fixed 0 findings in 0 files")
+        #expect(again.out == run.out)
+    }
+}
+
 /// `leaklint --format sarif Examples/` is valid against the official schema
 /// (when the validator is available) and carries every rule's help.
 @Suite struct ExampleServiceSARIF {
