@@ -180,3 +180,22 @@ func watchLease(ctx context.Context, l *Lease, fn func() error) error {
 	close(released)
 	return nil
 }
+
+// Reported once: the goroutine receives from phase twice, and the early
+// return leaves it waiting at the first; the second receive is a related location.
+func twoPhase(j Job) error {
+	phase := make(chan struct{})
+	go func() {
+		<-phase // want "goroutine blocks forever receiving from phase when this function returns without closing it or sending on it"
+		log.Printf("job %s: prepared", j.ID)
+		<-phase // related "also receives from phase here"
+		log.Printf("job %s: done", j.ID)
+	}()
+	if err := j.prepare(); err != nil {
+		return err
+	}
+	phase <- struct{}{}
+	err := j.run()
+	close(phase)
+	return err
+}

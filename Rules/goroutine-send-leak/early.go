@@ -50,7 +50,7 @@ func loadProfile(s Store, id string, wantAdmin bool) (*User, error) {
 			replies <- reply{err: err} // want "sending on replies when this function returns without receiving: make the channel buffered, make\\(chan reply, 1\\)"
 			return
 		}
-		replies <- reply{u: u} // want "sending on replies when this function returns without receiving: make the channel buffered, make\\(chan reply, 1\\)"
+		replies <- reply{u: u} // related "also sends on replies here"
 	}()
 	if wantAdmin && !isAdminID(id) {
 		return nil, errForbidden

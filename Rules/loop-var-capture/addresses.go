@@ -114,3 +114,14 @@ func lastPending(orders []Order) *Order {
 	}
 	return found
 }
+
+// Reported once: the same variable's address is kept twice; the second is a related location.
+func indexAndCollect(orders []Order) (map[string]*Order, []*Order) {
+	m := make(map[string]*Order, len(orders))
+	var all []*Order
+	for _, o := range orders {
+		m[o.ID] = &o          // want "address of loop variable o outlives the iteration"
+		all = append(all, &o) // related "its address is also stored here"
+	}
+	return m, all
+}

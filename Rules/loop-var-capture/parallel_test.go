@@ -16,8 +16,8 @@ func TestNormalizeParallel(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			got := normalize(tc.in) // want "loop variable tc captured by a function passed to t\\.Run"
-			if got != tc.want {     // want "loop variable tc captured by a function passed to t\\.Run"
-				t.Errorf("normalize(%q) = %q, want %q", tc.in, got, tc.want) // want "loop variable tc captured by a function passed to t\\.Run" "loop variable tc captured by a function passed to t\\.Run"
+			if got != tc.want {     // related "also used here"
+				t.Errorf("normalize(%q) = %q, want %q", tc.in, got, tc.want) // related "also used here" "also used here"
 			}
 		})
 	}

@@ -13,7 +13,7 @@ import (
 func fetchUser(parent context.Context, id string) (*User, error) {
 	ctx, cancel := context.WithTimeout(parent, 2*time.Second) // want "WithTimeout is not called on every path: the context and its timer leak"
 	if id == "" {
-		return nil, errEmptyID // want "this return may be reached without calling cancel"
+		return nil, errEmptyID // related "this return leaves cancel uncalled"
 	}
 	u, err := lookupUser(ctx, id)
 	cancel()
@@ -24,7 +24,7 @@ func fetchUser(parent context.Context, id string) (*User, error) {
 func sendNotice(parent context.Context, to, body string) error {
 	ctx, cancel := context.WithTimeout(parent, 3*time.Second) // want "WithTimeout is not called on every path"
 	if to == "" {
-		return errors.New("no recipient") // want "this return may be reached without calling cancel"
+		return errors.New("no recipient") // related "this return leaves cancel uncalled"
 	}
 	if body == "" {
 		return errors.New("empty body")
@@ -41,7 +41,7 @@ func warmCache(parent context.Context) {
 		cancel()
 		log.Print(err)
 	}
-} // want "the end of the function may be reached without calling cancel"
+} // related "the end of the function is reached with cancel uncalled"
 
 // Reported: the cancel function of WithCancel is thrown away.
 func backgroundContext(parent context.Context) context.Context {
@@ -68,7 +68,7 @@ func searchHandler(backend func(context.Context, string) (Report, error)) http.H
 		q := r.URL.Query().Get("q")
 		if q == "" {
 			http.Error(w, "missing q", http.StatusBadRequest)
-			return // want "this return may be reached without calling cancel"
+			return // related "this return leaves cancel uncalled"
 		}
 		rep, err := backend(ctx, q)
 		cancel()

@@ -22,7 +22,7 @@ func notify(parent context.Context, channel, to string) error {
 		cancel()
 		return err
 	default:
-		return fmt.Errorf("unknown channel %q", channel) // want "this return may be reached without calling cancel"
+		return fmt.Errorf("unknown channel %q", channel) // related "this return leaves cancel uncalled"
 	}
 }
 
@@ -53,14 +53,14 @@ func refresh(parent context.Context, force bool) {
 	} else {
 		handle(ctx, "refresh-if-stale")
 	}
-} // want "the end of the function may be reached without calling cancel"
+} // related "the end of the function is reached with cancel uncalled"
 
 // Reported: one case of the select returns without cancel; the variable is named stop.
 func firstAnswer(parent context.Context, answers <-chan string) (string, error) {
 	ctx, stop := context.WithTimeout(parent, time.Second) // want "defer stop\\(\\) right after the call"
 	select {
 	case a := <-answers:
-		return a, nil // want "this return may be reached without calling stop"
+		return a, nil // related "this return leaves stop uncalled"
 	case <-ctx.Done():
 		stop()
 		return "", ctx.Err()
@@ -76,7 +76,7 @@ func provision(parent context.Context, host string) error {
 	cancel()
 	return nil
 fail:
-	return errors.New("provision " + host + ": unreachable") // want "this return may be reached without calling cancel"
+	return errors.New("provision " + host + ": unreachable") // related "this return leaves cancel uncalled"
 }
 
 // Not reported: a retry loop built with goto calls cancel on every attempt.

@@ -38,7 +38,7 @@ func startJob(parent context.Context, id string, track bool) context.Context {
 		mu.Unlock()
 		return ctx
 	}
-	return ctx // want "this return may be reached without calling cancel"
+	return ctx // related "this return leaves cancel uncalled"
 }
 
 // Not reported: cancel is passed to a helper that calls it later.

@@ -10,7 +10,7 @@ func pingAll(parent context.Context, hosts []string) error {
 	for _, h := range hosts {
 		ctx, cancel := context.WithTimeout(parent, time.Second) // want "WithTimeout is not called on every path"
 		if err := ping(ctx, h); err != nil {
-			return err // want "this return may be reached without calling cancel"
+			return err // related "this return leaves cancel uncalled"
 		}
 		cancel()
 	}
@@ -27,7 +27,7 @@ func deliverAll(parent context.Context, to []string, body string) error {
 		_ = deliver(ctx, addr, body)
 		cancel()
 	}
-	return nil // want "this return may be reached without calling cancel"
+	return nil // related "this return leaves cancel uncalled"
 }
 
 // Reported: cancel runs only on the stop message; a closed channel ends the loop without it.
@@ -40,7 +40,7 @@ func consume(parent context.Context, in <-chan string) {
 		}
 		handle(ctx, msg)
 	}
-} // want "the end of the function may be reached without calling cancel"
+} // related "the end of the function is reached with cancel uncalled"
 
 // Not reported: each iteration calls cancel before its error check.
 func pingEach(parent context.Context, hosts []string) error {

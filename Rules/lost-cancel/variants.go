@@ -16,14 +16,14 @@ func queryOrCancel(parent context.Context, q string) (Report, error) {
 		cancel(err)
 		return Report{}, err
 	}
-	return rep, nil // want "this return may be reached without calling cancel"
+	return rep, nil // related "this return leaves cancel uncalled"
 }
 
 // Reported: WithDeadline; the empty-batch shortcut skips cancel.
 func flushBy(parent context.Context, deadline time.Time, batch []string) error {
 	ctx, cancel := context.WithDeadline(parent, deadline) // want "WithDeadline is not called on every path: the context and its timer leak"
 	if len(batch) == 0 {
-		return nil // want "this return may be reached without calling cancel"
+		return nil // related "this return leaves cancel uncalled"
 	}
 	defer cancel()
 	for _, b := range batch {
@@ -38,7 +38,7 @@ func deliverWithCause(parent context.Context, to string) {
 	if err := deliver(ctx, to, "hello"); err != nil {
 		cancel()
 	}
-} // want "the end of the function may be reached without calling cancel"
+} // related "the end of the function is reached with cancel uncalled"
 
 // Reported: the cancel function of WithCancelCause is thrown away.
 func detached(parent context.Context) context.Context {

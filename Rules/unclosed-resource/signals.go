@@ -22,6 +22,19 @@ func waitForInterrupt(d time.Duration) bool {
 	}
 }
 
+// Reported once: two Notify calls register the same channel; one Stop undoes both.
+func waitForAnySignal(d time.Duration) bool {
+	sigc := make(chan os.Signal, 1)
+	signal.Notify(sigc, os.Interrupt)   // want "signal\\.Notify is not undone with signal\\.Stop"
+	signal.Notify(sigc, syscall.SIGHUP) // related "sigc is also registered here"
+	select {
+	case <-sigc:
+		return true
+	case <-time.After(d):
+		return false
+	}
+}
+
 // Reported: Stop is called only when the user answers; an interrupt returns without it.
 func confirm(in *bufio.Reader) bool {
 	ch := make(chan os.Signal, 1)

@@ -227,3 +227,20 @@ func collect(jobs []Job) <-chan error {
 	}()
 	return errs
 }
+
+// Reported once: the goroutine adds to wg twice; the second Add is a related location.
+func twoSteps(jobs []Job) {
+	var wg sync.WaitGroup
+	for _, j := range jobs {
+		go func(j Job) {
+			log.Printf("job %s: first step", j.ID)
+			wg.Add(1) // want "wg\\.Add inside the goroutine it counts"
+			j.Run()
+			wg.Done()
+			wg.Add(1) // related "wg\\.Add is also called here"
+			defer wg.Done()
+			j.Run()
+		}(j)
+	}
+	wg.Wait()
+}

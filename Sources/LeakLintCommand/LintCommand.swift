@@ -7,7 +7,9 @@ import LeakRules
 extension Command {
     /// The default mode: lint, report in the chosen format, and return the
     /// exit status (2 on errors, 1 on new unsuppressed findings at or above
-    /// the fail level unless a baseline is being written, else 0).
+    /// the fail level unless a baseline is being written, else 0). With
+    /// `--fix` the findings are those left after fixing; with `--diff` the
+    /// diff takes the report's place on standard output.
     static func lint(options: Options, output: OutputSink, standardInput: () -> [UInt8]) -> Int32 {
         let started = Date()
         guard let setup = RunSetup.prepare(options, output: output, standardInput: standardInput) else { return 2 }
@@ -66,9 +68,19 @@ extension Command {
             return nothing.status
         }
         input.roots = LintRun.roots(for: input, workingDirectory: currentDirectory, finder: setup.roots)
-        let run = LintRun.run(input, rules: rules, configuration: configuration, goVersion: goVersion, jobs: options.jobs)
+        var run = LintRun.run(input, rules: rules, configuration: configuration, goVersion: goVersion, jobs: options.jobs)
 
-        let split = Baseline.split(run.findings, suppressed: run.suppressed, against: baseline)
+        var split = Baseline.split(run.findings, suppressed: run.suppressed, against: baseline)
+        var fixes = FixMode.Outcome()
+        if options.fix || options.diff {
+            let buffer = input.standardInput.map { (path: input.display($0.path), bytes: $0.bytes) }
+            fixes = FixMode.run(split.new, standardInput: buffer, write: options.fix, quiet: options.quiet, output: output)
+            if fixes.rewroteFiles {
+                // What is left, at its place in the rewritten files.
+                run = LintRun.run(input, rules: rules, configuration: configuration, goVersion: goVersion, jobs: options.jobs)
+                split = Baseline.split(run.findings, suppressed: run.suppressed, against: baseline)
+            }
+        }
         let findings = split.new
         let errors = (input.problems + run.errors).sorted { ($0.path, $0.position?.line ?? 0) < ($1.path, $1.position?.line ?? 0) }
         let report = Report(
@@ -92,17 +104,19 @@ extension Command {
                 output.error("leaklint: cannot write \(path): \(failure); the previous file, if any, is unchanged")
                 return 2
             }
-        } else if !rendered.isEmpty {
+        } else if !rendered.isEmpty && !options.diff {
             output.out(rendered, terminator: "")
         }
         if let path = options.writeBaseline,
             !Baseline.write(split.current, of: report, to: path, sarifPaths: sarifPaths, quiet: options.quiet, output: output) {
             return 2
         }
+        // With --diff, standard output carries the diff (the report only goes to --output).
+        if options.diff { output.out(fixes.diff, terminator: "") }
         if !options.quiet { output.error(TextReporter.summary(report)) }
         if options.stats { output.error(Statistics.line(files: run.fileCount, bytes: run.byteCount, lines: run.lineCount, since: started, jobs: options.jobs)) }
 
-        if !errors.isEmpty { return 2 }
+        if !errors.isEmpty || fixes.failed { return 2 }
         // Writing a baseline accepts every current finding.
         if options.writeBaseline != nil { return 0 }
         let failLevel = Severity(rawValue: options.failLevel) ?? .warning

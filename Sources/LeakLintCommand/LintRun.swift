@@ -242,6 +242,7 @@ struct FindingResolver {
     /// Each file's path relative to its repository root, which fingerprints hash.
     let identities: [String: String]
     private var resolvers: [String: PositionResolver] = [:]
+    private var digests: [String: UInt64] = [:]
 
     init(package: AnalyzedPackage, display: @escaping (String) -> String, identities: [String: String] = [:]) {
         self.package = package
@@ -255,6 +256,14 @@ struct FindingResolver {
         let resolver = PositionResolver(tree: file.tree)
         resolvers[path] = resolver
         return resolver
+    }
+
+    /// The digest of a file's bytes, computed once, for files with fixes only.
+    mutating func digest(_ path: String, _ resolver: PositionResolver) -> UInt64 {
+        if let cached = digests[path] { return cached }
+        let digest = SourceDigest.of(resolver.tree.source)
+        digests[path] = digest
+        return digest
     }
 
     mutating func location(_ path: String, _ start: Int32, _ end: Int32, _ message: String = "") -> ReportedLocation? {
@@ -273,11 +282,12 @@ struct FindingResolver {
             let related = diagnostic.related.compactMap { self.location($0.path, $0.start, $0.end, $0.message) }
             var fix: ReportedFix?
             if let suggested = diagnostic.fix {
+                // Byte offsets go with the edits: `--fix` applies those, not lines and columns.
                 let edits = suggested.edits.compactMap { edit -> ReportedEdit? in
                     guard let range = self.location(diagnostic.path, edit.start, edit.end) else { return nil }
-                    return ReportedEdit(location: range, replacement: edit.replacement)
+                    return ReportedEdit(location: range, replacement: edit.replacement, byteRange: Int(edit.start)..<Int(edit.end))
                 }
-                fix = ReportedFix(message: suggested.message, edits: edits)
+                fix = ReportedFix(message: suggested.message, edits: edits, sourceDigest: digest(diagnostic.path, resolver))
             }
             let function = enclosingFunctionName(diagnostic.path, offset: diagnostic.start)
             let lineText = resolver.lineText(location.start.line)

@@ -51,6 +51,10 @@ public struct Options: Equatable {
     public var includeGenerated = false
     /// `--exclude PATTERN`: paths to leave out, relative to the repository root.
     public var excludePatterns: [String] = []
+    /// `--fix`: apply the suggested fixes to the files.
+    public var fix = false
+    /// `--diff`: print the suggested fixes as a unified diff instead of the report.
+    public var diff = false
 
     public struct UsageError: Error, Equatable, CustomStringConvertible {
         public var message: String
@@ -60,7 +64,7 @@ public struct Options: Equatable {
     static let knownFlags = [
         "--parse-only", "--stats", "--jobs", "--files-from", "--dump-ast", "--help", "--version", "--go-version",
         "--enable", "--disable", "--format", "--output", "--quiet", "--fail-level", "--baseline", "--stdin-filename", "--config",
-        "--tests", "--include-generated", "--exclude", "--write-baseline",
+        "--tests", "--include-generated", "--exclude", "--write-baseline", "--fix", "--diff",
     ]
 
     /// Words that are commands, not paths (a directory of the same name is written `./rules`).
@@ -180,6 +184,10 @@ public struct Options: Equatable {
                 options.includeGenerated = true
             case "--exclude":
                 options.excludePatterns.append(text)
+            case "--fix":
+                options.fix = true
+            case "--diff":
+                options.diff = true
             default:
                 if argument.hasPrefix("-") && argument != "-" {
                     return .failure(UsageError(message: unknownFlagMessage(arguments[index])))
@@ -190,6 +198,9 @@ public struct Options: Equatable {
                 options.paths.append(argument)
             }
             index += 1
+        }
+        if let problem = FixMode.usageProblem(fix: options.fix, diff: options.diff, standardInput: options.standardInputPath != nil) {
+            return .failure(UsageError(message: problem))
         }
         return .success(options)
     }
@@ -277,6 +288,8 @@ public struct Options: Equatable {
           --include-generated lint generated files found in directories too
           --exclude PATTERN   leave out paths matching PATTERN (relative to the repository
                               root; * within a name, ** for any depth); repeatable
+          --fix               apply the suggested fixes in place; report what is left
+          --diff              print the suggested fixes as a unified diff instead of the report
           --config FILE       project configuration (default: the nearest .leaklint.json)
           --go-version 1.N    assume this Go version instead of go.mod's go line
           --enable RULES      run only these rules (comma-separated ids)
@@ -291,7 +304,8 @@ public struct Options: Equatable {
           -h, --help          print this help
           --                  end of flags (for paths starting with -)
 
-        exit status: 0 clean, 1 findings, 2 errors (syntax errors, unreadable paths, bad usage)
+        exit status: 0 clean, 1 findings, 2 errors (syntax errors, unreadable paths, bad usage);
+        with --fix, findings it fixed no longer count; --diff does not change it
 
         examples:
           leaklint ./...

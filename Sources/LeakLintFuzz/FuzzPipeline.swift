@@ -70,7 +70,9 @@ enum FuzzPipeline {
         for name in members.keys.sorted() {
             guard let group = members[name], group.contains(where: { $0.isReported }) else { continue }
             let package = PackageLoader.package(of: PackageLoader.Group(files: group, moduleVersion: moduleVersion))
-            findings += FuzzFindings.resolve(linter.lint(package), in: package)
+            let diagnostics = linter.lint(package)
+            findings += FuzzFindings.resolve(diagnostics, in: package)
+            applyFixes(diagnostics, in: package)
         }
         // Only the rules that fired: the rule documentation SARIF embeds does
         // not depend on the input and would dominate every run (`warmUp` renders it once).
@@ -79,6 +81,17 @@ enum FuzzPipeline {
             findings: findings, errors: errors, rules: linter.rules.filter { fired.contains($0.id) },
             filesChecked: files.filter(\.isReported).count, seconds: 0))
         return findings.count
+    }
+
+    /// Applies the suggested fixes of each reported file as `--fix` does, and
+    /// diffs the result as `--diff` does; the output is thrown away.
+    static func applyFixes(_ diagnostics: [Diagnostic], in package: AnalyzedPackage) {
+        for file in package.files where file.isReported {
+            let fixes = diagnostics.filter { $0.path == file.path }.compactMap(\.fix).map(\.edits)
+            guard !fixes.isEmpty else { continue }
+            let outcome = FixApplier.apply(fixes, to: file.tree.source)
+            _ = UnifiedDiff.render(path: file.path, old: file.tree.source, new: outcome.source)
+        }
     }
 
     /// Renders an empty report listing every rule, once, before fuzzing starts.

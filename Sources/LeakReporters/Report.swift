@@ -34,10 +34,13 @@ public struct ReportedLocation: Sendable, Equatable {
 public struct ReportedEdit: Sendable, Equatable {
     public var location: ReportedLocation
     public var replacement: String
+    /// The range as byte offsets into the file, which is what `--fix` applies.
+    public var byteRange: Range<Int>
 
-    public init(location: ReportedLocation, replacement: String) {
+    public init(location: ReportedLocation, replacement: String, byteRange: Range<Int> = 0..<0) {
         self.location = location
         self.replacement = replacement
+        self.byteRange = byteRange
     }
 }
 
@@ -45,10 +48,14 @@ public struct ReportedEdit: Sendable, Equatable {
 public struct ReportedFix: Sendable, Equatable {
     public var message: String
     public var edits: [ReportedEdit]
+    /// A digest of the file the edits were computed for: `--fix` applies
+    /// them only to exactly those bytes.
+    public var sourceDigest: UInt64
 
-    public init(message: String, edits: [ReportedEdit]) {
+    public init(message: String, edits: [ReportedEdit], sourceDigest: UInt64 = 0) {
         self.message = message
         self.edits = edits
+        self.sourceDigest = sourceDigest
     }
 }
 

@@ -82,7 +82,7 @@ public enum SARIFReporter {
         if let index = ruleIndex[finding.ruleID] { members.append(("ruleIndex", .int(index))) }
         members += [
             ("level", .string(level(finding.severity))),
-            ("message", .object([("text", .string(finding.message))])),
+            ("message", .object([("text", .string(SARIFMessage.resultText(finding)))])),
             ("locations", .array([.object([("physicalLocation", physicalLocation(finding.location, paths: paths))])])),
         ]
         if !finding.related.isEmpty {
@@ -90,7 +90,7 @@ public enum SARIFReporter {
                 .object([
                     ("id", .int(index + 1)),
                     ("physicalLocation", physicalLocation(related, paths: paths)),
-                    ("message", .object([("text", .string(related.message))])),
+                    ("message", .object([("text", .string(SARIFMessage.relatedText(related)))])),
                 ])
             })))
         }
@@ -139,7 +139,7 @@ public enum SARIFReporter {
                 }
                 return .object([
                     ("level", .string("error")),
-                    ("message", .object([("text", .string(error.message))])),
+                    ("message", .object([("text", .string(SARIFMessage.escaped(error.message)))])),
                     ("locations", .array([.object([("physicalLocation", .object(location))])])),
                 ])
             })),

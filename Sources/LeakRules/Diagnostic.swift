@@ -36,12 +36,23 @@ public struct TextEdit: Sendable, Equatable {
     public var start: Int32
     public var end: Int32
     public var replacement: String
+
+    public init(start: Int32, end: Int32, replacement: String) {
+        self.start = start
+        self.end = end
+        self.replacement = replacement
+    }
 }
 
 /// A fix a rule can propose: a description and non-overlapping edits.
 public struct SuggestedFix: Sendable, Equatable {
     public var message: String
     public var edits: [TextEdit]
+
+    public init(message: String, edits: [TextEdit]) {
+        self.message = message
+        self.edits = edits
+    }
 }
 
 /// One finding: where, which rule, how bad, and what to do about it.

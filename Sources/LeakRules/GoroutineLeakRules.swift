@@ -3,7 +3,8 @@ import LeakAnalysis
 
 /// `goroutine-send-leak`: a goroutine sends on an unbuffered channel the
 /// function made, and the function can return without receiving — the
-/// sender then blocks forever, with everything it references.
+/// sender then blocks forever, with everything it references. One finding
+/// per channel, at its first such send.
 enum GoroutineSendLeakRule {
     static let id = "goroutine-send-leak"
 
@@ -37,7 +38,8 @@ enum GoroutineSendLeakRule {
             !facts.sites.contains(where: { $0.use == .close }) {
             context.report(
                 send,
-                "goroutines started in a loop send on \(name) but this function receives only once: the other senders block forever; give the channel room for every sender, make(chan \(elementType), n)")
+                "goroutines started in a loop send on \(name) but this function receives only once: the other senders block forever; give the channel room for every sender, make(chan \(elementType), n)",
+                leak: declaration.name, alsoHere: "also sends on \(name) here")
             return
         }
         let stops = Set(receives.compactMap { ChannelFacts.stopItem(for: $0.reference, after: goStatement, in: graph, of: function, context) })
@@ -45,10 +47,14 @@ enum GoroutineSendLeakRule {
         let related = ResourceTracking.witnessLocation(
             witness, graph: graph, context,
             witness == graph.body ? "the end of the function is reached without receiving from \(name)" : "this return does not receive from \(name)")
+        // A buffer of one is enough for one result: a single send, run once.
+        let sends = facts.sites.filter { $0.use == .send }
+        let singleResult = sends.count == 1 && context.enclosingLoop(of: send) == nil && context.enclosingLoop(of: goStatement) == nil
         context.report(
             send,
             "goroutine blocks forever sending on \(name) when this function returns without receiving: make the channel buffered, make(chan \(elementType), 1)",
-            related: [related], fix: bufferFix(facts.make, context))
+            leak: declaration.name, alsoHere: "also sends on \(name) here", related: [related],
+            fix: singleResult ? bufferFix(facts.make, context) : nil)
     }
 
     /// `make(chan T)` -> `make(chan T, 1)`; `make(chan T, 0)` -> `make(chan T, 1)`.
@@ -66,7 +72,8 @@ enum GoroutineSendLeakRule {
 
 /// `goroutine-recv-leak`: a goroutine receives from (or ranges over) a
 /// channel the function made, and some path returns without closing it or
-/// sending on it — the receiver waits forever.
+/// sending on it — the receiver waits forever. One finding per channel, at
+/// its first such receive.
 enum GoroutineRecvLeakRule {
     static let id = "goroutine-recv-leak"
 
@@ -114,6 +121,6 @@ enum GoroutineRecvLeakRule {
         context.report(
             parentNode.kind == .rangeStmt ? reference : parent,
             "goroutine blocks forever receiving from \(name) when this function returns without closing it or sending on it: close(\(name)) when the work is done (defer close(\(name)))",
-            related: [related])
+            leak: declaration.name, alsoHere: "also receives from \(name) here", related: [related])
     }
 }

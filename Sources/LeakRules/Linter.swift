@@ -59,7 +59,7 @@ public struct Linter: Sendable {
                 rules[ruleIndex].visit(id, context)
             }
         }
-        return applySuppressions(context.diagnostics, file: context.file, keepingSuppressed: keepingSuppressed)
+        return applySuppressions(context.findings, file: context.file, keepingSuppressed: keepingSuppressed)
     }
 
     private func applySuppressions(_ diagnostics: [Diagnostic], file: SourceFile, keepingSuppressed: Bool) -> [Diagnostic] {

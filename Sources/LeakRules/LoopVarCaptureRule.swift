@@ -6,6 +6,9 @@ import LeakAnalysis
 /// (a goroutine, a deferred call, a function handed to `g.Go` or to a
 /// parallel `t.Run`) sees whatever value the variable has by then, and
 /// `&v` stored beyond the iteration aliases every other iteration's.
+///
+/// One finding per loop variable, at its first captured reference (or
+/// stored address); the other places are its related locations.
 enum LoopVarCaptureRule {
     static let id = "loop-var-capture"
 
@@ -31,7 +34,7 @@ enum LoopVarCaptureRule {
         guard body.exists else { return }
         let statements = Array(tree.ids(tree[body].listAB))
         for (index, statement) in statements.enumerated() {
-            checkStatement(statement, laterStatements: statements[(index + 1)...], variables: declared, loopBody: body, context)
+            checkStatement(statement, laterStatements: statements[(index + 1)...], variables: declared, loop: loop, context)
         }
         checkAddresses(of: declared, loop: loop, context)
     }
@@ -39,7 +42,7 @@ enum LoopVarCaptureRule {
     /// Finds closures launched by `statement` (anywhere inside it, but not
     /// inside other function literals) that outlive the iteration.
     static func checkStatement(
-        _ statement: NodeID, laterStatements: ArraySlice<NodeID>, variables: [NodeID], loopBody: NodeID, _ context: RuleContext
+        _ statement: NodeID, laterStatements: ArraySlice<NodeID>, variables: [NodeID], loop: NodeID, _ context: RuleContext
     ) {
         let tree = context.tree
         tree.walk(from: statement) { id in
@@ -57,12 +60,12 @@ enum LoopVarCaptureRule {
                     let message = goroutine
                         ? { (name: String) in "loop variable \(name) captured by a goroutine: all goroutines may see the last value (before Go 1.22); pass it as an argument or copy it with \(name) := \(name)" }
                         : { (name: String) in "loop variable \(name) captured by a deferred function: every deferred call sees the last value (before Go 1.22); pass it as an argument" }
-                    reportCaptures(in: function, variables: variables, message: message, context)
+                    reportCaptures(in: function, variables: variables, loop: loop, message: message, context)
                 }
                 return true
             case .call:
                 if let (closure, callee) = launchedClosure(id, context), !iterationWaits(after: statement, laterStatements, context) {
-                    reportCaptures(in: closure, variables: variables, message: { name in
+                    reportCaptures(in: closure, variables: variables, loop: loop, message: { name in
                         "loop variable \(name) captured by a function passed to \(callee): it may run after the iteration ends and see a later value (before Go 1.22); copy it with \(name) := \(name)"
                     }, context)
                 }
@@ -132,7 +135,9 @@ enum LoopVarCaptureRule {
         return false
     }
 
-    static func reportCaptures(in closure: NodeID, variables: [NodeID], message: (String) -> String, _ context: RuleContext) {
+    static func reportCaptures(
+        in closure: NodeID, variables: [NodeID], loop: NodeID, message: (String) -> String, _ context: RuleContext
+    ) {
         let tree = context.tree
         let closureNode = tree[closure]
         for variable in variables {
@@ -140,7 +145,9 @@ enum LoopVarCaptureRule {
             for reference in context.file.resolution.references(to: variable) {
                 let position = tree[reference].start
                 guard position >= closureNode.start && position < closureNode.end else { continue }
-                context.report(reference, message(name))
+                context.report(
+                    reference, message(name), leak: variable, alsoHere: "also used here",
+                    fix: LoopCopyFix.fix(copying: variable, in: loop, context))
             }
         }
     }
@@ -164,7 +171,9 @@ enum LoopVarCaptureRule {
                 if addressOutlivesIteration(parent, loop: loop, context) && !leavesLoopRightAfter(parent, loop: loop, context) {
                     context.report(
                         parent,
-                        "address of loop variable \(name) outlives the iteration: every stored pointer points to the same variable (before Go 1.22); copy it with \(name) := \(name) first")
+                        "address of loop variable \(name) outlives the iteration: every stored pointer points to the same variable (before Go 1.22); copy it with \(name) := \(name) first",
+                        leak: variable, alsoHere: "its address is also stored here",
+                        fix: LoopCopyFix.fix(copying: variable, in: loop, context))
                 }
             }
         }

@@ -7,8 +7,9 @@ import LeakAnalysis
 /// alive until the parent is cancelled, which for a background context is
 /// never.
 ///
-/// Reported twice, like vet's lostcancel: at the creating call, and at the
-/// first return (or the end of the function) reachable without a use.
+/// Reported once, at the creating call (where `defer cancel()` goes); the
+/// first return (or the end of the function) reachable without a use is its
+/// related location.
 enum LostCancelRule {
     static let id = "lost-cancel"
 
@@ -66,17 +67,20 @@ enum LostCancelRule {
         guard let witness = graph.firstUnstoppedExit(after: statement, stops: { uses.contains($0) }) else { return }
 
         let variable = tree.text(cancelTarget)
-        let definedLine = context.line(of: call)
         let witnessMessage = witness == graph.body
-            ? "the end of the function may be reached without calling \(variable) (defined on line \(definedLine))"
-            : "this return may be reached without calling \(variable) (defined on line \(definedLine))"
-        let fix = deferFix(after: statement, variable: variable, context)
+            ? "the end of the function is reached with \(variable) uncalled"
+            : "this return leaves \(variable) uncalled"
+        // Deferring is right when cancel is otherwise only called here.
+        let fix = DeferFix.after(
+            statement, deferring: "\(variable)()", checksError: false, variable: declaration.name,
+            keepsOwnership: { use in
+                if case .called = use.context { return use.path.isEmpty }
+                return false
+            }, context)
         context.report(
             call,
             "the cancel function returned by context.\(name) is not called on every path: \(what) until the parent is cancelled; defer \(variable)() right after the call",
             related: [ResourceTracking.witnessLocation(witness, graph: graph, context, witnessMessage)], fix: fix)
-        let (start, end) = ResourceTracking.range(of: witness, graph: graph, context)
-        context.report(start: start, end: end, witnessMessage, related: [context.related(call, "\(variable) defined here")])
     }
 
     static func reportDiscarded(_ call: NodeID, _ name: String, _ what: String, _ variable: String, _ context: RuleContext) {
@@ -90,16 +94,5 @@ enum LostCancelRule {
         let node = context.tree[function]
         return node.kind == .funcDecl && !node.childA.exists && context.tree.spells(node.childB, "main")
             && context.file.packageName == "main"
-    }
-
-    /// Inserts `defer cancel()` on the line after the defining statement, with its indentation.
-    static func deferFix(after statement: NodeID, variable: String, _ context: RuleContext) -> SuggestedFix {
-        let tree = context.tree
-        let node = tree[statement]
-        var lineStart = Int(node.start)
-        while lineStart > 0 && tree.source[lineStart - 1] != 0x0A { lineStart -= 1 }
-        let indentation = tree.source[lineStart..<Int(node.start)].prefix { $0 == 0x20 || $0 == 0x09 }
-        let text = "\n" + String(decoding: indentation, as: UTF8.self) + "defer \(variable)()"
-        return SuggestedFix(message: "defer \(variable)()", edits: [TextEdit(start: node.end, end: node.end, replacement: text)])
     }
 }

@@ -93,10 +93,20 @@ enum SignalStopCheck {
         else { return }
         let witness = ResourceTracking.witnessLocation(
             verdict, context, verdict.witness == verdict.graph.body ? "the end of the function is reached with \(channelName) registered" : "this return leaves \(channelName) registered")
+        let package = tree.text(tree[tree[call].childA].childA)
+        let fix = DeferFix.after(
+            statement, deferring: "\(package).Stop(\(channelName))", checksError: false, variable: declaration.name,
+            keepsOwnership: { use in
+                switch use.context {
+                case .received, .ranged, .compared: return true
+                case .argument(let other, _): return context.types.qualifiedName(tree[other].childA)?.0 == "os/signal"
+                default: return !use.path.isEmpty
+                }
+            }, context)
         context.report(
             call,
             "signal.Notify is not undone with signal.Stop: the channel stays registered after this function returns; defer signal.Stop(\(channelName))",
-            related: [witness])
+            leak: declaration.name, alsoHere: "\(channelName) is also registered here", related: [witness], fix: fix)
     }
 
     /// `func ExampleX()` in a `_test.go` file: runnable documentation that, like

@@ -14,6 +14,8 @@ public final class RuleContext {
     /// The rule currently being run; set by the linter.
     var rule: Rule?
     private(set) var diagnostics: [Diagnostic] = []
+    /// Findings that are places of one leak (see `report(_:_:leak:alsoHere:)`), by diagnostic index.
+    var leakPlaces: [LeakPlace] = []
     private var graphs: [Int32: ControlFlowGraph] = [:]
     private var callsByFunction: [Int32: [NodeID]] = [:]
 
@@ -39,6 +41,24 @@ public final class RuleContext {
             ruleID: rule.id, severity: rule.severity, path: file.path, start: start, end: end,
             message: message, related: related, fix: fix))
     }
+
+    /// Reports one place of a leak that can show at several places (each
+    /// reference to a captured loop variable, each send on one channel).
+    /// Places of the same rule with the same `leak` (the node that stands for
+    /// the leaking thing, e.g. the variable's declaration) become one finding:
+    /// the first in source order, with the others as related locations
+    /// described by their `alsoHere` ("also used here").
+    public func report(
+        _ node: NodeID, _ message: String, leak: NodeID, alsoHere: String, related: [RelatedLocation] = [], fix: SuggestedFix? = nil
+    ) {
+        let count = diagnostics.count
+        report(node, message, related: related, fix: fix)
+        guard diagnostics.count > count, let rule else { return }
+        leakPlaces.append(LeakPlace(index: count, ruleID: rule.id, leak: leak, alsoHere: alsoHere))
+    }
+
+    /// The findings reported so far, places of one leak merged into one finding.
+    public var findings: [Diagnostic] { LeakPlace.merge(diagnostics, places: leakPlaces) }
 
     /// A related location in this file.
     public func related(_ node: NodeID, _ message: String) -> RelatedLocation {

@@ -80,10 +80,13 @@ enum UnclosedBodyRule {
                 verdict.witness == verdict.graph.body
                     ? "the end of the function is reached with \(name).Body open"
                     : "this return leaves \(name).Body open")
+            let fix = DeferFix.after(
+                statement, deferring: "\(name).Body.Close()", checksError: results.count >= 2, variable: variable,
+                keepsOwnership: { effect(of: $0, context) != .handOff }, context)
             context.report(
                 call,
                 "\(name).Body \(how): the connection cannot be reused; defer \(name).Body.Close() after checking the error",
-                related: [witness])
+                related: [witness], fix: fix)
         }
     }
 

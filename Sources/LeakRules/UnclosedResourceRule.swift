@@ -46,18 +46,23 @@ enum UnclosedResourceRule {
                 verdict, context,
                 verdict.witness == verdict.graph.body
                     ? "the end of the function is reached with \(name) open" : "this return leaves \(name) open")
+            // Only the resources leaklint knows: a declared release method may need arguments.
+            let deferred = kind == ResourceTable.transaction ? "Rollback" : release
+            let fix = message != nil ? nil : DeferFix.after(
+                statement, deferring: "\(name).\(deferred)()", checksError: DeferFix.boundNames(of: statement, context).count >= 2,
+                variable: variable, keepsOwnership: { effect(of: $0, kind: kind, context) != .handOff }, context)
             if kind == ResourceTable.transaction {
                 context.report(
                     call,
                     "\(name) is neither committed nor rolled back on every path: \(kind.whatLeaks); defer \(name).Rollback() after checking the error",
-                    related: [witness])
+                    related: [witness], fix: fix)
                 return
             }
             let verb = message == nil ? kind.verb : "released"
             let how = verdict.releasedSomewhere ? "is not \(verb) on every path" : "is never \(verb)"
             context.report(
                 call, "\(name) \(how): \(message ?? kind.whatLeaks); defer \(name).\(release)() after checking the error",
-                related: [witness])
+                related: [witness], fix: fix)
         }
     }
 

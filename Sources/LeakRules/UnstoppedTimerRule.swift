@@ -44,16 +44,19 @@ enum UnstoppedTimerRule {
         let witness = ResourceTracking.witnessLocation(
             verdict, context,
             verdict.witness == verdict.graph.body ? "the end of the function is reached with \(name) running" : "this return leaves \(name) running")
+        let fix = DeferFix.after(
+            statement, deferring: "\(name).Stop()", checksError: false, variable: variable,
+            keepsOwnership: { effect(of: $0, isTicker: isTicker) != .handOff }, context)
         if isTicker {
             let how = verdict.releasedSomewhere ? "is not stopped on every path" : "is never stopped"
             context.report(
                 call, "ticker \(name) \(how): it keeps firing and is never collected (before Go 1.23); defer \(name).Stop()",
-                related: [witness])
+                related: [witness], fix: fix)
         } else {
             context.report(
                 call,
                 "timer \(name) is not stopped on every path that returns before it fires: it is not collected until it fires (before Go 1.23); defer \(name).Stop()",
-                related: [witness])
+                related: [witness], fix: fix)
         }
     }
 

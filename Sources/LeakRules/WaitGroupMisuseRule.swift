@@ -68,11 +68,16 @@ enum WaitGroupMisuseRule {
             return true
         }
 
-        for add in adds where dones.contains(where: { $0.group == add.group }) {
+        // One finding per wait group, at its first Add; later ones are related locations.
+        var reported: [[UInt8]] = []
+        for add in adds where dones.contains(where: { $0.group == add.group }) && !reported.contains(add.group) {
+            reported.append(add.group)
             let name = tree.text(tree[tree[add.call].childA].childA)
+            let others = adds.filter { $0.group == add.group && $0.call != add.call }
             context.report(
                 add.call,
-                "\(name).Add inside the goroutine it counts: \(name).Wait may return before the goroutine has started; call \(name).Add before the go statement")
+                "\(name).Add inside the goroutine it counts: \(name).Wait may return before the goroutine has started; call \(name).Add before the go statement",
+                related: others.map { context.related($0.call, "\(name).Add is also called here") })
         }
 
         let undeferred = dones.filter { !$0.deferred }

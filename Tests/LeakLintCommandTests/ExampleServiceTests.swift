@@ -13,14 +13,14 @@ import Testing
         .deletingLastPathComponent()  // the repository
         .path
 
-    /// Every primary finding, as `path:line (rule-id)` with the path relative to the repository root.
+    /// Every primary finding, as `path:line (rule-id)` with the path relative to the repository root:
+    /// one per leak.
     static let expected = [
         "Examples/service/audit.go:34 (unclosed-resource)",
         "Examples/service/audit.go:47 (unclosed-resource)",
         "Examples/service/cache.go:53 (unstopped-timer)",
         "Examples/service/cache.go:66 (unclosed-body)",
         "Examples/service/cache.go:89 (lost-cancel)",
-        "Examples/service/cache.go:99 (lost-cancel)",
         "Examples/service/cache.go:115 (missing-unlock)",
         "Examples/service/export.go:24 (unclosed-resource)",
         "Examples/service/export.go:42 (goroutine-recv-leak)",
@@ -28,16 +28,13 @@ import Testing
         "Examples/service/export.go:85 (waitgroup-misuse)",
         "Examples/service/export.go:113 (goroutine-recv-leak)",
         "Examples/service/handlers.go:62 (lost-cancel)",
-        "Examples/service/handlers.go:66 (lost-cancel)",
         "Examples/service/main.go:62 (lost-cancel)",
         "Examples/service/notifier.go:38 (unclosed-body)",
         "Examples/service/notifier.go:47 (unstopped-timer)",
         "Examples/service/notifier.go:68 (loop-var-capture)",
-        "Examples/service/notifier.go:69 (loop-var-capture)",
         "Examples/service/notifier.go:87 (unstopped-timer)",
         "Examples/service/pricing.go:43 (unclosed-body)",
         "Examples/service/pricing.go:65 (loop-var-capture)",
-        "Examples/service/pricing.go:69 (loop-var-capture)",
         "Examples/service/stock.go:80 (waitgroup-misuse)",
         "Examples/service/stock.go:92 (defer-in-loop)",
         "Examples/service/stock.go:109 (goroutine-send-leak)",
@@ -79,6 +76,34 @@ import Testing
             #expect(count >= 1, "\(rule) does not fire")
         }
         #expect(run.errorLines.last?.hasPrefix("\(Self.expected.count) findings in 9 files;") == true)
+    }
+}
+
+/// `leaklint --fix` on a copy of the example service: the leaks with a
+/// mechanical remedy are fixed, the others are reported as before.
+@Suite struct ExampleServiceFix {
+    @Test func fixLeavesOnlyTheLeaksWithoutAMechanicalRemedy() throws {
+        let tree = try FixtureTree()
+        let source = ExampleServiceTests.repositoryRoot + "/Examples/service"
+        for name in try FileManager.default.contentsOfDirectory(atPath: source).sorted() {
+            try tree.write("service/" + name, try String(contentsOfFile: source + "/" + name, encoding: .utf8))
+        }
+        let run = CommandRun(["--fix", tree.all])
+        #expect(run.status == 1)
+        #expect(run.errorLines.first == "fixed 12 findings in 8 files")
+        let rules = run.out.split(separator: "\n").filter { !$0.hasPrefix("\t") }.compactMap { line -> String? in
+            guard let open = line.range(of: " (", options: .backwards) else { return nil }
+            return String(line[open.upperBound...].dropLast())
+        }
+        #expect(rules.sorted() == [
+            "defer-in-loop", "defer-in-loop", "goroutine-recv-leak", "goroutine-recv-leak", "goroutine-send-leak",
+            "lost-cancel", "missing-unlock", "missing-unlock", "spinning-select", "unclosed-body",
+            "unstopped-timer", "unstopped-timer", "waitgroup-misuse", "waitgroup-misuse",
+        ])
+        // A second run has nothing left to fix.
+        let again = CommandRun(["--fix", tree.all])
+        #expect(again.errorLines.first == "fixed 0 findings in 0 files")
+        #expect(again.out == run.out)
     }
 }
 

@@ -6,7 +6,8 @@ import Testing
 
 /// Runs every rule over the annotated examples in `Rules/<rule-id>/`: each
 /// `// want "regexp"` must be matched by exactly one finding on its line,
-/// and no other finding may appear. Each folder is also checked with a
+/// and no other finding may appear; each `// related "regexp"` must be
+/// matched by a related location of a finding on its line. Each folder is also checked with a
 /// multi-byte first line (columns must not drift) and with a suppression
 /// comment above every expected finding (which must silence it).
 @Suite struct RuleExamples {
@@ -86,6 +87,8 @@ struct ExampleFolder {
         var column: Int
         var ruleID: String
         var message: String
+        /// Related locations: path, line and message.
+        var related: [(path: String, line: Int, message: String)] = []
         var description: String { "\((path as NSString).lastPathComponent):\(line):\(column): \(message) (\(ruleID))" }
     }
 
@@ -131,8 +134,14 @@ struct ExampleFolder {
             let linter = Linter(rules: rules, configuration: configuration)
             for diagnostic in linter.lint(package) {
                 guard let file = package.files.first(where: { $0.path == diagnostic.path }) else { continue }
-                let (line, column) = file.tree.makeLineTable().position(ofOffset: Int(diagnostic.start))
-                result.append(Finding(path: diagnostic.path, line: line, column: column, ruleID: diagnostic.ruleID, message: diagnostic.message))
+                let lines = file.tree.makeLineTable()
+                let (line, column) = lines.position(ofOffset: Int(diagnostic.start))
+                let related = diagnostic.related.map { location in
+                    (path: location.path, line: lines.line(ofOffset: Int(location.start)), message: location.message)
+                }
+                result.append(Finding(
+                    path: diagnostic.path, line: line, column: column, ruleID: diagnostic.ruleID, message: diagnostic.message,
+                    related: related))
             }
         }
         // The folder's own rule, and any complaint about suppression comments.
@@ -143,6 +152,7 @@ struct ExampleFolder {
     func run(transform: (String) -> String) -> Outcome {
         var outcome = Outcome()
         var expectations: [String: [Int: [String]]] = [:]
+        var relatedExpectations: [String: [Int: [String]]] = [:]
         for file in files {
             for (index, line) in file.source.components(separatedBy: "\n").enumerated() {
                 let patterns = ExampleFolder.wantPatterns(in: line)
@@ -150,9 +160,25 @@ struct ExampleFolder {
                     expectations[file.path, default: [:]][index + 1] = patterns
                     outcome.expectationCount += patterns.count
                 }
+                let related = ExampleFolder.wantPatterns(in: line, marker: "// related ")
+                if !related.isEmpty { relatedExpectations[file.path, default: [:]][index + 1] = related }
             }
         }
-        for finding in findings(transform: transform) {
+        let found = findings(transform: transform)
+        for (path, lines) in relatedExpectations {
+            for (line, patterns) in lines.sorted(by: { $0.key < $1.key }) {
+                for pattern in patterns {
+                    let matched = found.contains { finding in
+                        finding.ruleID == ruleID
+                            && finding.related.contains { $0.path == path && $0.line == line && ExampleFolder.matches(pattern, $0.message) }
+                    }
+                    if !matched {
+                        outcome.problems.append("missing related location: \((path as NSString).lastPathComponent):\(line): related \"\(pattern)\"")
+                    }
+                }
+            }
+        }
+        for finding in found {
             var patterns = expectations[finding.path]?[finding.line] ?? []
             if let matched = patterns.firstIndex(where: { ExampleFolder.matches($0, finding.message) }) {
                 patterns.remove(at: matched)
@@ -177,11 +203,16 @@ struct ExampleFolder {
         return expression.firstMatch(in: message, range: NSRange(message.startIndex..., in: message)) != nil
     }
 
-    /// The Go-quoted patterns after `// want` on a line.
-    static func wantPatterns(in line: String) -> [String] {
-        guard let marker = line.range(of: "// want ") else { return [] }
+    /// The Go-quoted patterns after `// want` (or another marker) on a line.
+    static func wantPatterns(in line: String, marker word: String = "// want ") -> [String] {
+        guard let marker = line.range(of: word) else { return [] }
         var patterns: [String] = []
-        var characters = Array(line[marker.upperBound...])
+        // `// want "a" // related "b"`: each marker's patterns end where the other marker starts.
+        var rest = line[marker.upperBound...]
+        for other in ["// want ", "// related "] where other != word {
+            if let next = rest.range(of: other) { rest = rest[..<next.lowerBound] }
+        }
+        var characters = Array(rest)
         while let quote = characters.firstIndex(of: "\"") {
             var index = quote + 1
             var pattern = ""

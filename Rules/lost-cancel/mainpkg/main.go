@@ -29,6 +29,6 @@ func serve(parent context.Context) {
 		cancel()
 		log.Print(err)
 	}
-} // want "the end of the function may be reached without calling cancel"
+} // related "the end of the function is reached with cancel uncalled"
 
 func run(ctx context.Context) error { return ctx.Err() }
