@@ -9,26 +9,56 @@ public enum PathText {
     /// `.` segments, trailing slashes and `..` after a real segment removed;
     /// `..` above the root of an absolute path dropped. The empty path is `.`.
     public static func clean(_ path: String) -> String {
-        let absolute = path.utf8.first == slash
-        var kept: [Substring] = []
-        // How many leading `..` segments a relative path keeps.
+        let bytes = Array(path.utf8)
+        if bytes.withUnsafeBufferPointer({ isClean($0) }) { return path }
+        let absolute = bytes.first == slash
+        // Segments as ranges of `bytes`; `..` pops a real segment, or stays at the front of a relative path.
+        var kept: [Range<Int>] = []
         var leadingParents = 0
-        for segment in path.split(separator: "/", omittingEmptySubsequences: true) {
-            if segment == "." { continue }
-            if segment == ".." {
+        var index = 0
+        while index < bytes.count {
+            while index < bytes.count && bytes[index] == slash { index += 1 }
+            let start = index
+            while index < bytes.count && bytes[index] != slash { index += 1 }
+            let length = index - start
+            if length == 0 || (length == 1 && bytes[start] == dot) { continue }
+            if length == 2 && bytes[start] == dot && bytes[start + 1] == dot {
                 if kept.count > leadingParents {
                     kept.removeLast()
                 } else if !absolute {
-                    kept.append(segment)
+                    kept.append(start..<index)
                     leadingParents += 1
                 }
                 continue
             }
-            kept.append(segment)
+            kept.append(start..<index)
         }
-        let body = kept.joined(separator: "/")
-        if absolute { return "/" + body }
-        return body.isEmpty ? "." : body
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        if absolute { result.append(slash) }
+        for (position, range) in kept.enumerated() {
+            if position > 0 { result.append(slash) }
+            result.append(contentsOf: bytes[range])
+        }
+        if result.isEmpty { result.append(dot) }
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// Whether `clean` would return the path unchanged: not empty, no empty,
+    /// `.` or `..` segment, and no trailing slash (except the root itself).
+    static func isClean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !bytes.isEmpty else { return false }
+        if bytes.count == 1 { return true }
+        var segmentStart = 0
+        for index in 0...bytes.count {
+            guard index == bytes.count || bytes[index] == slash else { continue }
+            let length = index - segmentStart
+            if length == 0 && index != 0 { return false }
+            if length == 1 && bytes[segmentStart] == dot { return false }
+            if length == 2 && bytes[segmentStart] == dot && bytes[segmentStart + 1] == dot { return false }
+            segmentStart = index + 1
+        }
+        return true
     }
 
     /// Whether the path starts at the root.
@@ -92,20 +122,33 @@ public enum PathText {
     }
 
     /// Removes leading `./` (not a lone `.` or `./`) and duplicate slashes,
-    /// so that paths print as people typed them, only tidier.
+    /// so that paths print as people typed them, only tidier. Works on the
+    /// UTF-8 bytes: it runs once per file of a lint.
     public static func tidy(_ path: String) -> String {
-        var result = Substring(path)
-        while result.hasPrefix("./") && result.utf8.count > 2 { result = result.dropFirst(2) }
-        guard result.contains("//") else { return String(result) }
-        var tidied = ""
+        let bytes = Array(path.utf8)
+        var start = 0
+        while bytes.count - start > 2 && bytes[start] == dot && bytes[start + 1] == slash { start += 2 }
         var previousWasSlash = false
-        for character in result {
-            let isSlash = character == "/"
-            if !(isSlash && previousWasSlash) { tidied.append(character) }
+        var hasDoubleSlash = false
+        for byte in bytes[start...] {
+            if byte == slash && previousWasSlash {
+                hasDoubleSlash = true
+                break
+            }
+            previousWasSlash = byte == slash
+        }
+        if start == 0 && !hasDoubleSlash { return path }
+        var tidied: [UInt8] = []
+        tidied.reserveCapacity(bytes.count - start)
+        previousWasSlash = false
+        for byte in bytes[start...] {
+            let isSlash = byte == slash
+            if !(isSlash && previousWasSlash) { tidied.append(byte) }
             previousWasSlash = isSlash
         }
-        return tidied
+        return String(decoding: tidied, as: UTF8.self)
     }
 
+    private static let dot = UInt8(ascii: ".")
     private static let slash = UInt8(ascii: "/")
 }
