@@ -97,7 +97,8 @@ extension Command {
         case .sarif:
             rendered = SARIFReporter.render(report, paths: sarifPaths)
         }
-        // Errors go to standard error in text form whatever the report format.
+        // Warnings and errors go to standard error in text form whatever the report format.
+        for warning in run.warnings { output.error(warning.text) }
         for error in errors { output.error(error.text) }
         if let path = options.output {
             if let failure = AtomicFile.write(rendered, to: path) {
