@@ -11,7 +11,7 @@ let package = Package(
         // Bytes -> tokens -> AST. Knows nothing about rules or output formats.
         .target(name: "GoSyntax"),
         // Lexical path arithmetic and the current directory, without Foundation's trapping path methods;
-        // small files read within a size limit.
+        // small files read within a size limit, and names made safe to print.
         .target(name: "FilePaths"),
         // What rules need to know about a Go package: imports, Go version, declarations
         // and their types, control flow, and which values are handed off.

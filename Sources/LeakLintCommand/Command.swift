@@ -1,3 +1,4 @@
+import FilePaths
 import Foundation
 import GoSyntax
 import LeakAnalysis
@@ -9,8 +10,9 @@ import LeakRules
 public enum Command {
     public static var version: String { ToolInfo.version }
 
-    /// Bytes as text for a message, invalid UTF-8 written as `\xNN`.
-    public static func escaped(_ bytes: [UInt8]) -> String { FileDiscovery.escaped(bytes) }
+    /// Bytes as text for a message, invalid UTF-8 written as `\xNN` and
+    /// control characters escaped (see `PrintableText`).
+    public static func escaped(_ bytes: [UInt8]) -> String { PrintableText.escaped(FileDiscovery.escaped(bytes)) }
 
     /// Runs the command and returns the process exit status. `standardInput`
     /// supplies the bytes of standard input (tests pass their own).
@@ -22,7 +24,8 @@ public enum Command {
         switch Options.parse(arguments) {
         case .success(let parsed): options = parsed
         case .failure(let error):
-            output.error("leaklint: \(error.message)\nrun 'leaklint --help' for usage")
+            output.errorLine("leaklint: \(error.message)")
+            output.error("run 'leaklint --help' for usage")
             return 2
         }
         switch options.mode {
@@ -43,7 +46,7 @@ public enum Command {
             return 0
         case .explain(let id):
             guard let rule = RuleRegistry.rule(withID: id) else {
-                output.error("leaklint: \(RuleCatalog.unknownRuleMessage(id))")
+                output.errorLine("leaklint: \(RuleCatalog.unknownRuleMessage(id))")
                 return 2
             }
             output.out(MarkdownText.render(rule.documentation), terminator: "")
