@@ -10,7 +10,8 @@ let package = Package(
     targets: [
         // Bytes -> tokens -> AST. Knows nothing about rules or output formats.
         .target(name: "GoSyntax"),
-        // Lexical path arithmetic and the current directory, without Foundation's trapping path methods.
+        // Lexical path arithmetic and the current directory, without Foundation's trapping path methods;
+        // small files read within a size limit, and names made safe to print.
         .target(name: "FilePaths"),
         // What rules need to know about a Go package: imports, Go version, declarations
         // and their types, control flow, and which values are handed off.

@@ -90,10 +90,10 @@ enum Baseline {
         let paths = { sarifPaths }
         let text = render(findings, rules: report.rules, filesChecked: report.filesChecked, path: path, sarifPaths: paths)
         if let failure = AtomicFile.write(text, to: path) {
-            output.error("leaklint: cannot write baseline \(path): \(failure); the previous file, if any, is unchanged")
+            output.errorLine("leaklint: cannot write baseline \(path): \(failure); the previous file, if any, is unchanged")
             return false
         }
-        if !quiet { output.error("\(findings.count) \(findings.count == 1 ? "finding" : "findings") written to the baseline \(path)") }
+        if !quiet { output.errorLine("\(findings.count) \(findings.count == 1 ? "finding" : "findings") written to the baseline \(path)") }
         return true
     }
 

@@ -1,3 +1,4 @@
+import FilePaths
 import Foundation
 import GoSyntax
 import LeakAnalysis
@@ -9,8 +10,9 @@ import LeakRules
 public enum Command {
     public static var version: String { ToolInfo.version }
 
-    /// Bytes as text for a message, invalid UTF-8 written as `\xNN`.
-    public static func escaped(_ bytes: [UInt8]) -> String { FileDiscovery.escaped(bytes) }
+    /// Bytes as text for a message, invalid UTF-8 written as `\xNN` and
+    /// control characters escaped (see `PrintableText`).
+    public static func escaped(_ bytes: [UInt8]) -> String { PrintableText.escaped(FileDiscovery.escaped(bytes)) }
 
     /// Runs the command and returns the process exit status. `standardInput`
     /// supplies the bytes of standard input (tests pass their own).
@@ -22,7 +24,8 @@ public enum Command {
         switch Options.parse(arguments) {
         case .success(let parsed): options = parsed
         case .failure(let error):
-            output.error("leaklint: \(error.message)\nrun 'leaklint --help' for usage")
+            output.errorLine("leaklint: \(error.message)")
+            output.error("run 'leaklint --help' for usage")
             return 2
         }
         switch options.mode {
@@ -43,7 +46,7 @@ public enum Command {
             return 0
         case .explain(let id):
             guard let rule = RuleRegistry.rule(withID: id) else {
-                output.error("leaklint: \(RuleCatalog.unknownRuleMessage(id))")
+                output.errorLine("leaklint: \(RuleCatalog.unknownRuleMessage(id))")
                 return 2
             }
             output.out(MarkdownText.render(rule.documentation), terminator: "")
@@ -56,57 +59,6 @@ public enum Command {
         if let tree = file.tree { output.out(tree.dump(), terminator: "") }
         for error in file.errors { output.error(error.text) }
         return file.errors.isEmpty ? 0 : 2
-    }
-
-    /// `--parse-only`: parse the selected files and print their syntax
-    /// errors, then a summary line; exit 2 when there are any.
-    static func check(options: Options, output: OutputSink, standardInput: @escaping () -> [UInt8]) -> Int32 {
-        let started = Date()
-        guard let setup = RunSetup.prepare(options, output: output, standardInput: standardInput) else { return 2 }
-        let discovery = setup.discovery
-        var lines: [(path: String, line: String)] = discovery.problems.map { problem in
-            let error = ReportedError(
-                path: setup.display(problem.path), position: nil, message: problem.message, concernsArgument: problem.kind == .argument)
-            return (problem.path, error.text)
-        }
-        let files = discovery.files
-        if files.isEmpty {
-            for entry in lines { output.error(entry.line) }
-            if !lines.isEmpty { return 2 }
-            let nothing = setup.nothingSelected()
-            output.error("leaklint: \(nothing.message)")
-            return nothing.status
-        }
-        let countLines = options.stats
-        let explicit = discovery.explicitFiles
-        let includeGenerated = options.includeGenerated
-        let workingDirectory = setup.workingDirectory
-        let reports = ParallelMap.run(count: files.count, jobs: options.jobs) { index in
-            FileReport.make(
-                path: files[index], isNamed: explicit.contains(files[index]), includeGenerated: includeGenerated,
-                countLines: countLines, display: { DisplayPath.relative($0, to: workingDirectory) })
-        }
-        for report in reports where !report.isSkipped {
-            for line in report.errorLines { lines.append((report.path, line)) }
-        }
-        // Reports are in discovery order; problems are merged in by path.
-        lines.sort { $0.path < $1.path }
-        for entry in lines { output.error(entry.line) }
-
-        let checked = reports.filter { !$0.isSkipped }
-        let failed = checked.filter { !$0.errorLines.isEmpty }.count
-        if !options.quiet {
-            let elapsed = TextReporter.seconds(Date().timeIntervalSince(started))
-            var summary = "\(TextReporter.grouped(checked.count)) \(checked.count == 1 ? "file" : "files") parsed in \(elapsed)s"
-            summary += failed == 0 ? "; no syntax errors" : "; \(TextReporter.grouped(failed)) with syntax errors"
-            output.error(summary)
-        }
-        if options.stats {
-            output.error(Statistics.line(
-                files: checked.count, bytes: checked.reduce(0) { $0 + $1.byteCount }, lines: checked.reduce(0) { $0 + $1.lineCount },
-                since: started, jobs: options.jobs))
-        }
-        return lines.isEmpty ? 0 : 2
     }
 
     /// The rules selected by `--enable` / `--disable`, or a usage error naming an unknown id.
@@ -135,29 +87,5 @@ public enum Command {
         }
         let text = String(decoding: bytes, as: UTF8.self)
         return .success(text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map { String($0) }.filter { !$0.isEmpty })
-    }
-}
-
-/// What parsing one file produced, already formatted for printing.
-struct FileReport: Sendable {
-    var path: String
-    var byteCount = 0
-    var lineCount = 0
-    var errorLines: [String] = []
-    /// Found by listing a directory, and generated or excluded from every build: not checked.
-    var isSkipped = false
-
-    /// Reads and parses `path` the way a lint does (`LoadedFile`), counting lines if asked.
-    static func make(
-        path: String, isNamed: Bool, includeGenerated: Bool, countLines: Bool, display: (String) -> String
-    ) -> FileReport {
-        let file = LoadedFile.load(path: path, isReported: true, display: display)
-        var report = FileReport(path: path, byteCount: file.byteCount, errorLines: file.errors.map(\.text))
-        if let tree = file.tree {
-            let excluded = BuildConstraint(in: tree)?.excludesEveryBuild == true
-            if !isNamed && (excluded || (!includeGenerated && GeneratedCode.isGenerated(tree))) { report.isSkipped = true }
-            if countLines { report.lineCount = LoadedFile.lineCount(tree.source) }
-        }
-        return report
     }
 }

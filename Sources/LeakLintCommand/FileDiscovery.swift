@@ -218,12 +218,19 @@ public struct FileDiscovery {
             return
         }
         reportUndecodable(listing, in: directory)
-        for name in listing.names {
+        for (name, kind) in zip(listing.names, listing.kinds) {
             let child = PathText.join(directory, name)
             var childInfo = stat()
-            guard lstat(child, &childInfo) == 0 else { continue }
+            guard lstat(child, &childInfo) == 0 else {
+                // Gone since the listing is no loss; anything else that would have been read is reported.
+                let failure = errno
+                if failure != ENOENT && (FileDiscovery.isGoFileName(name) || (kind == .directory && FileDiscovery.isWalked(folder: name))) {
+                    problems.append(Problem(path: PathText.tidy(child), message: FileDiscovery.skipMessage(child, failure), kind: .entry))
+                }
+                continue
+            }
             if (childInfo.st_mode & S_IFMT) == S_IFDIR {
-                if name.hasPrefix(".") || name.hasPrefix("_") || name == "vendor" || name == "testdata" { continue }
+                if !FileDiscovery.isWalked(folder: name) { continue }
                 walk(directory: child, visited: &visited)
             } else if FileDiscovery.isGoFileName(name) {
                 addWalked(child)
@@ -231,12 +238,32 @@ public struct FileDiscovery {
         }
     }
 
+    /// Whether a walk enters a folder of this name (the go command's rule).
+    static func isWalked(folder name: String) -> Bool {
+        !(name.hasPrefix(".") || name.hasPrefix("_") || name == "vendor" || name == "testdata")
+    }
+
+    /// Why an entry that could not be looked at is skipped, naming the
+    /// system's path-length limit when that is the reason.
+    static func skipMessage(_ path: String, _ failure: Int32) -> String {
+        if failure == ENAMETOOLONG {
+            let limit = pathconf("/", Int32(_PC_PATH_MAX))
+            let bound = limit > 0 ? "; the system's limit is \(limit)" : ""
+            return "path too long (\(path.utf8.count) bytes\(bound)); skipped"
+        }
+        return "\(String(cString: strerror(failure)).lowercased()); skipped"
+    }
+
     /// A `.go` entry met while listing a directory: regular files and links
     /// to them are taken; anything else is reported.
     private mutating func addWalked(_ child: String) {
         let tidied = PathText.tidy(child)
         var info = stat()
-        guard lstat(child, &info) == 0 else { return }
+        guard lstat(child, &info) == 0 else {
+            let failure = errno
+            if failure != ENOENT { problems.append(Problem(path: tidied, message: FileDiscovery.skipMessage(child, failure), kind: .entry)) }
+            return
+        }
         let type = info.st_mode & S_IFMT
         if type == S_IFLNK {
             // A symlinked .go file is read like the go command does; a dangling one is reported.
@@ -315,7 +342,15 @@ public struct FileDiscovery {
 /// are valid UTF-8 (sorted, without `.` and `..`), the raw bytes of those
 /// that are not, or why the directory could not be read.
 struct DirectoryListing {
+    /// What `readdir` says an entry is, when the file system tells: it tells
+    /// a folder from a file where `lstat` cannot (a path over the system's limit).
+    enum Kind: Equatable {
+        case directory, other, unknown
+    }
+
     var names: [String] = []
+    /// The kind of each entry of `names`, at the same index.
+    var kinds: [Kind] = []
     var undecodable: [[UInt8]] = []
     var failure: String?
 
@@ -333,9 +368,15 @@ struct DirectoryListing {
                 undecodable.append(bytes)
                 continue
             }
-            if name != "." && name != ".." { names.append(name) }
+            if name != "." && name != ".." {
+                let type = entry.pointee.d_type
+                names.append(name)
+                kinds.append(type == UInt8(DT_DIR) ? .directory : type == UInt8(DT_UNKNOWN) ? .unknown : .other)
+            }
         }
         closedir(handle)
-        names.sort()
+        let order = names.indices.sorted { names[$0] < names[$1] }
+        names = order.map { names[$0] }
+        kinds = order.map { kinds[$0] }
     }
 }

@@ -50,7 +50,7 @@ enum FixMode {
             guard let change = change(of: path, members, standardInput: standardInput, output: output) else { continue }
             if write {
                 if let failure = FileRewriter.replace(path, with: change.fixed) {
-                    output.error("leaklint: cannot write \(path): \(failure); the file is unchanged")
+                    output.errorLine("leaklint: cannot write \(path): \(failure); the file is unchanged")
                     outcome.failed = true
                     continue
                 }
@@ -93,13 +93,13 @@ enum FixMode {
             switch SourceReader.read(path: path) {
             case .success(let bytes): original = bytes
             case .failure(let failure):
-                output.error("leaklint: \(path): fixes not applied: \(failure)")
+                output.errorLine("leaklint: \(path): fixes not applied: \(failure)")
                 return nil
             }
         }
         let digest = SourceDigest.of(original)
         guard findings.allSatisfy({ $0.fix?.sourceDigest == digest }) else {
-            output.error("leaklint: \(path): fixes not applied: the file changed while it was being linted")
+            output.errorLine("leaklint: \(path): fixes not applied: the file changed while it was being linted")
             return nil
         }
         let edits = findings.map { finding in
@@ -112,15 +112,15 @@ enum FixMode {
         }
         let applied = FixApplier.apply(edits, to: original)
         for index in applied.conflicting {
-            output.error("leaklint: \(name(findings[index])) not applied: it overlaps another fix; run leaklint --fix again to apply it")
+            output.errorLine("leaklint: \(name(findings[index])) not applied: it overlaps another fix; run leaklint --fix again to apply it")
         }
         for index in applied.invalid {
-            output.error("leaklint: \(name(findings[index])) not applied: its edits do not fit the file")
+            output.errorLine("leaklint: \(name(findings[index])) not applied: its edits do not fit the file")
         }
         guard applied.changed else { return nil }
         if let error = applied.syntaxError {
             let (line, column) = LineTable(source: applied.source).position(ofOffset: Int(error.offset))
-            output.error("leaklint: \(path): fixes not applied: the fixed file would not parse (\(line):\(column): \(error.message))")
+            output.errorLine("leaklint: \(path): fixes not applied: the fixed file would not parse (\(line):\(column): \(error.message))")
             return nil
         }
         return FileChange(path: path, original: original, fixed: applied.source, fixedFindings: applied.applied.count)

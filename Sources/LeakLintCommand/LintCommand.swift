@@ -19,13 +19,13 @@ extension Command {
         switch selectedRules(options, configuration: configuration) {
         case .success(let selected): rules = selected
         case .failure(let error):
-            output.error("leaklint: \(error.message)")
+            output.errorLine("leaklint: \(error.message)")
             return 2
         }
         var goVersion: GoVersion?
         if let text = options.goVersion {
             guard let version = GoVersion(parsing: text) else {
-                output.error("leaklint: --go-version needs a version like 1.21, not '\(text)'")
+                output.errorLine("leaklint: --go-version needs a version like 1.21, not '\(text)'")
                 return 2
             }
             goVersion = version
@@ -35,7 +35,7 @@ extension Command {
             switch Baseline.fingerprints(inReportAt: path) {
             case .success(let fingerprints): baseline = fingerprints
             case .failure(let problem):
-                output.error("leaklint: \(problem.message)")
+                output.errorLine("leaklint: \(problem.message)")
                 return 2
             }
         }
@@ -97,11 +97,12 @@ extension Command {
         case .sarif:
             rendered = SARIFReporter.render(report, paths: sarifPaths)
         }
-        // Errors go to standard error in text form whatever the report format.
+        // Warnings and errors go to standard error in text form whatever the report format.
+        for warning in run.warnings { output.error(warning.text) }
         for error in errors { output.error(error.text) }
         if let path = options.output {
             if let failure = AtomicFile.write(rendered, to: path) {
-                output.error("leaklint: cannot write \(path): \(failure); the previous file, if any, is unchanged")
+                output.errorLine("leaklint: cannot write \(path): \(failure); the previous file, if any, is unchanged")
                 return 2
             }
         } else if !rendered.isEmpty && !options.diff {

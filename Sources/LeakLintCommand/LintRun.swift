@@ -13,6 +13,8 @@ struct LintRun {
     /// Findings silenced by suppression comments, in the same order.
     var suppressed: [ReportedFinding] = []
     var errors: [ReportedError] = []
+    /// What the run worked around (an unreadable `go.mod`), in the order met.
+    var warnings: [RunWarning] = []
     var fileCount = 0
     var byteCount = 0
     var lineCount = 0
@@ -72,6 +74,9 @@ struct LintRun {
         let work = directories.map { byDirectory[$0] ?? [] }
         let versions = ModuleVersions()
         let moduleVersions = directories.map { versions.version(forDirectory: $0) }
+        let moduleWarnings = versions.problems.map { problem in
+            RunWarning(path: input.display(problem.path), message: "\(problem.message); \(ModuleVersions.unknownVersionConsequence)")
+        }
         let linter = Linter(rules: rules, configuration: configuration)
         let options = DirectoryOptions(
             standardInput: input.standardInput, explicit: input.explicit, includeGenerated: input.includeGenerated,
@@ -83,6 +88,7 @@ struct LintRun {
                 options: options, display: display)
         }
         var run = LintRun()
+        run.warnings = moduleWarnings
         for result in results {
             run.findings += result.findings
             run.suppressed += result.suppressed

@@ -202,7 +202,29 @@ public struct Options: Equatable {
         if let problem = FixMode.usageProblem(fix: options.fix, diff: options.diff, standardInput: options.standardInputPath != nil) {
             return .failure(UsageError(message: problem))
         }
+        if options.mode == .parseOnly, let problem = parseOnlyProblem(options) {
+            return .failure(UsageError(message: problem))
+        }
         return .success(options)
+    }
+
+    /// A flag that `--parse-only` would have to ignore, named: it parses and
+    /// reports syntax errors, nothing else. `--output` needs a report to
+    /// write, which only `--format json` and `sarif` make of syntax errors.
+    static func parseOnlyProblem(_ options: Options) -> String? {
+        let lintOnly: [(String, Bool)] = [
+            ("--fix", options.fix), ("--diff", options.diff), ("--baseline", options.baseline != nil),
+            ("--write-baseline", options.writeBaseline != nil), ("--enable", !options.enabledRules.isEmpty),
+            ("--disable", !options.disabledRules.isEmpty), ("--go-version", options.goVersion != nil),
+            ("--fail-level", options.failLevel != "warning"), ("--stdin-filename", options.standardInputPath != nil),
+        ]
+        if let flag = lintOnly.first(where: { $0.1 })?.0 {
+            return "\(flag) cannot be used with --parse-only, which only parses (drop --parse-only to lint)"
+        }
+        if options.output != nil && options.format == .text {
+            return "--parse-only --output needs --format json or sarif: in text form, syntax errors go to standard error"
+        }
+        return nil
     }
 
     /// `unknown flag -x`, with the flag meant when it is a near miss, a
@@ -298,7 +320,7 @@ public struct Options: Equatable {
           --stdin-filename P  lint standard input as the file P (for editors with unsaved buffers)
           -j, --jobs N        files processed in parallel (default: all cores)
           --stats             print files, bytes, lines, time and MB/s on standard error
-          --parse-only        only parse; report syntax errors
+          --parse-only        only parse; report syntax errors (as a report too with --format json or sarif)
           --dump-ast FILE     print the syntax tree of one Go file
           --version           print the version
           -h, --help          print this help

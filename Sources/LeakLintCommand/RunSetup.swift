@@ -19,7 +19,7 @@ struct RunSetup {
     /// Prints what is wrong and returns nil, or the settled run.
     static func prepare(_ options: Options, output: OutputSink, standardInput: () -> [UInt8]) -> RunSetup? {
         func fail(_ message: String) -> RunSetup? {
-            output.error("leaklint: \(message)")
+            output.errorLine("leaklint: \(message)")
             return nil
         }
         let workingDirectory: String

@@ -1,3 +1,4 @@
+import FilePaths
 import LeakRules
 
 /// A position as every output format needs it: 1-based line, and the column
@@ -108,11 +109,12 @@ public struct ReportedError: Sendable, Equatable {
     }
 
     /// `path:line:col: message` or `path: message`, as printed on standard
-    /// error; for a path argument, `leaklint: message: path`.
+    /// error; for a path argument, `leaklint: message: path`. Control
+    /// characters are escaped (see `PrintableText`): the line stays one line.
     public var text: String {
-        if concernsArgument { return "leaklint: \(message): \(path)" }
-        guard let position else { return "\(path): \(message)" }
-        return "\(path):\(position.line):\(position.column): \(message)"
+        if concernsArgument { return PrintableText.escaped("leaklint: \(message): \(path)") }
+        guard let position else { return PrintableText.escaped("\(path): \(message)") }
+        return PrintableText.escaped("\(path):\(position.line):\(position.column): \(message)")
     }
 }
 

@@ -1,8 +1,11 @@
+import FilePaths
 import LeakRules
 
 /// The default output: `path:line:col: message (rule-id)`, the line format
 /// go vet, vim's errorformat, Emacs compilation mode and VS Code problem
-/// matchers read; related locations follow, indented with a tab.
+/// matchers read; related locations follow, indented with a tab. Control
+/// characters in paths and messages are escaped (`\n`, `\x1B`), so that a
+/// file's name can neither break the line nor reach the terminal as a command.
 public enum TextReporter {
     /// ANSI colours, used only when writing to a terminal.
     public struct Style: Sendable {
@@ -17,10 +20,12 @@ public enum TextReporter {
         var output = ""
         for finding in report.findings {
             let start = finding.location.start
-            output += style.location.0 + "\(finding.path):\(start.line):\(start.column):" + style.location.1
-            output += " \(finding.message) " + style.rule.0 + "(\(finding.ruleID))" + style.rule.1 + "\n"
+            let path = PrintableText.escaped(finding.path)
+            output += style.location.0 + "\(path):\(start.line):\(start.column):" + style.location.1
+            output += " \(PrintableText.escaped(finding.message)) " + style.rule.0 + "(\(finding.ruleID))" + style.rule.1 + "\n"
             for related in finding.related {
-                output += "\t\(related.path):\(related.start.line):\(related.start.column): \(related.message)\n"
+                let relatedPath = PrintableText.escaped(related.path)
+                output += "\t\(relatedPath):\(related.start.line):\(related.start.column): \(PrintableText.escaped(related.message))\n"
             }
         }
         return output

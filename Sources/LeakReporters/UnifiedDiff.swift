@@ -1,3 +1,5 @@
+import FilePaths
+
 /// The changes `--diff` would make, as a unified diff of one file in the
 /// form `diff -u` and `git diff` print and `git apply` and `patch -p1` read:
 /// `--- a/path`, `+++ b/path`, then hunks `@@ -l,n +l,n @@` with three lines
@@ -16,7 +18,7 @@ public enum UnifiedDiff {
         let script = editScript(a.map { Array(old[$0]) }, b.map { Array(new[$0]) })
         guard script.contains(where: { $0.kind != .same }) else { return "" }
         let name = path.hasPrefix("/") ? String(path.dropFirst()) : path
-        var output = "--- a/\(name)\n+++ b/\(name)\n"
+        var output = "--- \(quoted("a/" + name))\n+++ \(quoted("b/" + name))\n"
         for hunk in hunks(script) {
             output += header(hunk, script)
             for step in script[hunk] {
@@ -28,6 +30,40 @@ public enum UnifiedDiff {
             }
         }
         return output
+    }
+
+    /// A header's file name as git writes it: as it is, unless it holds a
+    /// control character, `"` or `\`; then in double quotes with C escapes
+    /// (`\t`, `\n`, `\033`, the bytes of a C1 control in octal), which `git apply` and `patch` read back, and
+    /// which keep escape sequences in a file name away from the terminal.
+    static func quoted(_ name: String) -> String {
+        let special = PrintableText.needsEscaping(name) || name.utf8.contains { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
+        guard special else { return name }
+        var result = "\""
+        for scalar in name.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\u{07}": result += "\\a"
+            case "\u{08}": result += "\\b"
+            case "\t": result += "\\t"
+            case "\n": result += "\\n"
+            case "\u{0B}": result += "\\v"
+            case "\u{0C}": result += "\\f"
+            case "\r": result += "\\r"
+            default:
+                if scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value < 0xA0) {
+                    // Byte by byte, as git does for anything it does not print as it is.
+                    for byte in String(scalar).utf8 {
+                        let octal = String(byte, radix: 8)
+                        result += "\\" + String(repeating: "0", count: 3 - octal.count) + octal
+                    }
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
     }
 
     /// One line of the script: kept, deleted from the old text, or inserted from the new.

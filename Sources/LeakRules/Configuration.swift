@@ -38,7 +38,13 @@ public struct Configuration: Sendable {
 
     public static let fileName = ".leaklint.json"
 
-    public var resources: [CustomResource] = []
+    public var resources: [CustomResource] = [] {
+        didSet { resourceIndex = Configuration.index(resources) }
+    }
+    /// Where each (package, receiver, function) is first declared in `resources`:
+    /// every call a lint meets is looked up, so a scan would make the lint's
+    /// work grow with the product of calls and declared resources.
+    private var resourceIndex: [ResourceKey: Int] = [:]
     public var rules: [String: RuleSettings] = [:]
     /// Path patterns (relative to the file's directory) to leave out of the lint.
     public var exclude: [String] = []
@@ -46,26 +52,54 @@ public struct Configuration: Sendable {
     public init() {}
 
     func resource(package: String, function: String, receiver: String?) -> CustomResource? {
-        resources.first { $0.package == package && $0.function == function && $0.receiver == receiver }
+        resourceIndex[ResourceKey(package: package, receiver: receiver, function: function)].map { resources[$0] }
     }
 
-    /// The nearest `.leaklint.json` at or above `directory` (absolute).
+    /// What identifies a declared resource.
+    private struct ResourceKey: Hashable, Sendable {
+        var package: String
+        var receiver: String?
+        var function: String
+    }
+
+    private static func index(_ resources: [CustomResource]) -> [ResourceKey: Int] {
+        var index: [ResourceKey: Int] = [:]
+        for (position, resource) in resources.enumerated() {
+            let key = ResourceKey(package: resource.package, receiver: resource.receiver, function: resource.function)
+            if index[key] == nil { index[key] = position }
+        }
+        return index
+    }
+
+    /// Larger configuration files are refused: a hand-written file is a few
+    /// kilobytes, and one megabyte declares thousands of resources.
+    public static let maxFileSize = 1 << 20
+
+    /// The nearest `.leaklint.json` at or above `directory` (absolute). A
+    /// name that is there but cannot be read (a dangling link, say) is found
+    /// too, so that loading it says what is wrong instead of a more distant
+    /// file being used.
     public static func find(from directory: String) -> String? {
         for candidate in PathText.selfAndAncestors(of: directory) {
             let path = PathText.join(candidate, fileName)
-            if FileManager.default.fileExists(atPath: path) { return path }
+            if SmallFile.exists(path) { return path }
         }
         return nil
     }
 
-    /// Reads and checks a configuration file; `knownRules` are the valid rule ids.
+    /// Reads and checks a configuration file; `knownRules` are the valid rule
+    /// ids. The file may start with a UTF-8 byte order mark.
     public static func load(path: String, knownRules: [String]) -> Result<Configuration, Problem> {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(Problem(path: path, field: "(file)", message: "cannot be read"))
+        var bytes: [UInt8]
+        switch SmallFile.read(path: path, limit: maxFileSize) {
+        case .success(let read): bytes = read
+        case .failure(let failure):
+            return .failure(Problem(path: path, field: "(file)", message: "cannot be read: \(failure)"))
         }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         let object: Any
         do {
-            object = try JSONSerialization.jsonObject(with: data)
+            object = try JSONSerialization.jsonObject(with: Data(bytes))
         } catch {
             return .failure(Problem(path: path, field: "(file)", message: "is not valid JSON"))
         }
@@ -89,6 +123,8 @@ public struct Configuration: Sendable {
         }
         if let resources = top["resources"] {
             guard let list = resources as? [Any] else { return problem("resources", "must be an array of objects") }
+            // Collected apart and set once, so that the lookup index is built once.
+            var declared: [CustomResource] = []
             for (index, entry) in list.enumerated() {
                 let field = "resources[\(index)]"
                 guard let item = entry as? [String: Any] else { return problem(field, "must be an object") }
@@ -111,9 +147,10 @@ public struct Configuration: Sendable {
                 }
                 let message = (item["message"] as? String) ?? "the resource leaks"
                 if item["message"] != nil && !(item["message"] is String) { return problem("\(field).message", "must be a string") }
-                configuration.resources.append(CustomResource(
+                declared.append(CustomResource(
                     package: package, function: function, receiver: receiver, release: release, message: message))
             }
+            configuration.resources = declared
         }
         if let rules = top["rules"] {
             guard let table = rules as? [String: Any] else { return problem("rules", "must be an object keyed by rule id") }

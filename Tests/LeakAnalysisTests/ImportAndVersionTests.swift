@@ -1,3 +1,4 @@
+import Foundation
 import GoSyntax
 import Testing
 @testable import LeakAnalysis
@@ -76,6 +77,52 @@ import Testing
         #expect(versions.version(forDirectory: "/repo/a/b") == GoVersion(1, 21))
         #expect(versions.version(forDirectory: "/repo/a") == GoVersion(1, 21))
         #expect(reads.count == before)
+    }
+
+    @Test func goLineIsReadWithCRLFLineEndingsAndAByteOrderMark() {
+        #expect(ModuleVersions.goLine(in: Array("module x\r\n\r\ngo 1.21\r\n".utf8)) == GoVersion(1, 21))
+        #expect(ModuleVersions.goLine(in: Array("module x\r\ngo 1.20 // old\r\n".utf8)) == GoVersion(1, 20))
+        #expect(ModuleVersions.goLine(in: [0xEF, 0xBB, 0xBF] + Array("go 1.19\n".utf8)) == GoVersion(1, 19))
+        #expect(ModuleVersions.goLine(in: [0xEF, 0xBB, 0xBF] + Array("go 1.18\r\nmodule x\r\n".utf8)) == GoVersion(1, 18))
+        #expect(ModuleVersions.goLine(in: Array("module x\ngo 1.22".utf8)) == GoVersion(1, 22))
+        // As for the go command, a lone CR does not end a line.
+        #expect(ModuleVersions.goLine(in: Array("module x\rgo 1.21\r".utf8)) == nil)
+        #expect(ModuleVersions.goLine(in: Array("module x\ngolang 1.21\ngo\n".utf8)) == nil)
+    }
+
+    @Test func anUnreadableGoModEndsTheSearchWithAnUnknownVersionAndIsReportedOnce() {
+        let versions = ModuleVersions(readModuleFile: { path in
+            switch path {
+            case "/repo/go.mod": return .contents(Array("go 1.21\n".utf8))
+            case "/repo/tool/go.mod": return .unusable("not a regular file")
+            default: return .missing
+            }
+        })
+        #expect(versions.version(forDirectory: "/repo/tool/cmd") == nil)
+        #expect(versions.version(forDirectory: "/repo/tool") == nil)
+        #expect(versions.version(forDirectory: "/repo/lib") == GoVersion(1, 21))
+        #expect(versions.problems == [ModuleVersions.Problem(path: "/repo/tool/go.mod", message: "not a regular file")])
+    }
+
+    @Test func goModOnDiskThatIsSpecialTooLargeOrADirectory() throws {
+        let root = NSTemporaryDirectory() + "leaklint-gomod-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: root + "/fifo/dir/go.mod", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try Data("module x\r\ngo 1.20\r\n".utf8).write(to: URL(fileURLWithPath: root + "/go.mod"))
+        #expect(mkfifo(root + "/fifo/go.mod", 0o644) == 0)
+        try FileManager.default.createDirectory(atPath: root + "/big", withIntermediateDirectories: true)
+        #expect(FileManager.default.createFile(atPath: root + "/big/go.mod", contents: nil))
+        #expect(truncate(root + "/big/go.mod", off_t(ModuleVersions.maxFileSize + 1)) == 0)
+        let versions = ModuleVersions(workingDirectory: "/")
+        #expect(versions.version(forDirectory: root + "/pkg") == GoVersion(1, 20))
+        // A directory named go.mod is none (as for the go command); the FIFO above it ends the search.
+        #expect(versions.version(forDirectory: root + "/fifo/dir") == nil)
+        #expect(versions.version(forDirectory: root + "/big") == nil)
+        #expect(versions.problems == [
+            ModuleVersions.Problem(path: root + "/fifo/go.mod", message: "not a regular file"),
+            ModuleVersions.Problem(
+                path: root + "/big/go.mod", message: "file too large (\(ModuleVersions.maxFileSize + 1) bytes; the limit is 16777216)"),
+        ])
     }
 
     @Test func buildConstraintRefinesTheModuleVersion() {

@@ -80,7 +80,63 @@ import Testing
             Issue.record("missing file accepted")
             return
         }
-        #expect(missing.description == "\(directory)/none.json: (file): cannot be read")
+        #expect(missing.description == "\(directory)/none.json: (file): cannot be read: no such file or directory")
+    }
+
+    @Test func resourcesAreFoundByPackageReceiverAndFunctionTheFirstDeclarationWinning() throws {
+        var configuration = try ConfigurationParsing.parse("""
+            {"resources": [{"package": "a/pool", "function": "Get", "receiver": "*Pool", "release": ["Put"], "message": "first"},
+                           {"package": "a/pool", "function": "Get", "receiver": "Pool", "release": ["Free"], "message": "second"},
+                           {"package": "a/pool", "function": "Get", "release": ["Close"], "message": "function"}]}
+            """).get()
+        #expect(configuration.resource(package: "a/pool", function: "Get", receiver: "Pool")?.message == "first")
+        #expect(configuration.resource(package: "a/pool", function: "Get", receiver: nil)?.message == "function")
+        #expect(configuration.resource(package: "a/pool", function: "Put", receiver: "Pool") == nil)
+        #expect(configuration.resource(package: "b/pool", function: "Get", receiver: nil) == nil)
+        configuration.resources.append(Configuration.CustomResource(
+            package: "b/pool", function: "Get", receiver: nil, release: ["Close"], message: "added"))
+        #expect(configuration.resource(package: "b/pool", function: "Get", receiver: nil)?.message == "added")
+    }
+
+    @Test func byteOrderMarkAndCRLFLineEndingsAreAccepted() throws {
+        let directory = NSTemporaryDirectory() + "leaklint-config-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/.leaklint.json"
+        let text = "{\r\n  \"rules\": {\"defer-in-loop\": {\"enabled\": false}},\r\n  \"exclude\": [\"gen/**\"]\r\n}\r\n"
+        try Data([0xEF, 0xBB, 0xBF] + Array(text.utf8)).write(to: URL(fileURLWithPath: path))
+        let configuration = try Configuration.load(path: path, knownRules: RuleRegistry.ids).get()
+        #expect(configuration.rules["defer-in-loop"] == Configuration.RuleSettings(enabled: false, severity: nil))
+        #expect(configuration.exclude == ["gen/**"])
+    }
+
+    @Test func aDanglingLinkIsFoundAndSaysSoInsteadOfBeingSkipped() throws {
+        let directory = NSTemporaryDirectory() + "leaklint-config-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory + "/a", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try "{}".write(toFile: directory + "/.leaklint.json", atomically: true, encoding: .utf8)
+        let link = directory + "/a/.leaklint.json"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: directory + "/a/moved.json")
+        #expect(Configuration.find(from: directory + "/a") == link)
+        guard case .failure(let problem) = Configuration.load(path: link, knownRules: RuleRegistry.ids) else {
+            Issue.record("a dangling link was read")
+            return
+        }
+        #expect(problem.description == "\(link): (file): cannot be read: dangling symbolic link")
+    }
+
+    @Test func aFileOverTheSizeLimitIsRefusedUnread() throws {
+        let directory = NSTemporaryDirectory() + "leaklint-config-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/.leaklint.json"
+        #expect(FileManager.default.createFile(atPath: path, contents: nil))
+        #expect(truncate(path, off_t(Configuration.maxFileSize + 1)) == 0)
+        guard case .failure(let problem) = Configuration.load(path: path, knownRules: RuleRegistry.ids) else {
+            Issue.record("an oversized file was read")
+            return
+        }
+        #expect(problem.description == "\(path): (file): cannot be read: file too large (1048577 bytes; the limit is 1048576)")
     }
 
     @Test func severityOverridesChangeTheRulesTheLinterRuns() throws {
