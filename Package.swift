@@ -39,6 +39,8 @@ let package = Package(
         .testTarget(name: "LeakAnalysisTests", dependencies: ["LeakAnalysis", "GoSyntax"]),
         .testTarget(name: "LeakRulesTests", dependencies: ["LeakRules", "LeakAnalysis", "GoSyntax"]),
         .testTarget(name: "LeakReportersTests", dependencies: ["LeakReporters", "LeakRules"]),
-        .testTarget(name: "LeakLintCommandTests", dependencies: ["LeakLintCommand", "GoSyntax", "FilePaths", "LeakRules"]),
+        .testTarget(
+            name: "LeakLintCommandTests",
+            dependencies: ["LeakLintCommand", "GoSyntax", "FilePaths", "LeakAnalysis", "LeakRules", "LeakReporters"]),
     ]
 )

@@ -196,13 +196,23 @@ extension SyntaxTree {
         output += ")"
     }
 
+    /// Levels `dump` shows by indentation; deeper lines are indented as far
+    /// as this and start with their depth in brackets (`[57] x: Paren`), so
+    /// the output stays linear in the size of the tree, however deep.
+    public static let dumpIndentLimit = 32
+
     /// Indented multi-line dump with field labels and byte ranges.
     public func dump(_ id: NodeID? = nil) -> String {
         var output = ""
+        let deepIndent = String(repeating: "  ", count: SyntaxTree.dumpIndentLimit)
         // Explicit stack: (label, node, indentation); lists expand to their elements.
         var stack: [(label: String, id: NodeID, indent: Int)] = [("", id ?? root, 0)]
         while let (label, current, indent) = stack.popLast() {
-            output += String(repeating: "  ", count: indent)
+            if indent > SyntaxTree.dumpIndentLimit {
+                output += deepIndent + "[\(indent)] "
+            } else {
+                output += String(repeating: "  ", count: indent)
+            }
             if !label.isEmpty { output += label + ": " }
             guard current.exists else {
                 output += "-\n"

@@ -152,31 +152,59 @@ extension Parser {
         return add(Node(kind: .badExpr, start: n.start, end: n.end))
     }
 
+    /// An `if` statement with its whole `else if` chain. The chain is read
+    /// in a loop, so it is one level of nesting however many branches it
+    /// has (generated code may chain thousands), up to `maxElseIfChain`.
+    /// The nodes are added innermost first, as recursion would add them.
     mutating func parseIfStmt() -> NodeID {
         guard enter() else { return add(Node(kind: .badStmt, start: pos, end: pos)) }
         defer { leave() }
-        let start = expect(.kwIf)
-        let (initializer, condition) = parseIfHeader()
-        let body = parseBlockStmt()
+        let mark = ifChain.count
         var elseBranch = NodeID.none
-        if tok == .kwElse {
+        while true {
+            let start = expect(.kwIf)
+            let (initializer, condition) = parseIfHeader()
+            let body = parseBlockStmt()
+            ifChain.append(IfBranch(start: start, initializer: initializer, condition: condition, body: body))
+            guard tok == .kwElse else {
+                expectSemi()
+                break
+            }
             next()
-            switch tok {
-            case .kwIf:
-                elseBranch = parseIfStmt()
-            case .lbrace:
+            if tok == .kwIf {
+                guard ifChain.count - mark < GoParser.maxElseIfChain else {
+                    if !bailedOut {
+                        errors.append(SyntaxError(
+                            offset: pos, message: "else if chain too long (more than \(GoParser.maxElseIfChain) branches)"))
+                        bailOut()
+                    }
+                    break
+                }
+                continue
+            }
+            if tok == .lbrace {
                 elseBranch = parseBlockStmt()
                 expectSemi()
-            default:
+            } else {
                 errorExpected(pos, "if statement or block")
                 elseBranch = add(Node(kind: .badStmt, start: pos, end: pos))
             }
-        } else {
-            expectSemi()
+            break
         }
-        return add(Node(
-            kind: .ifStmt, start: start, end: max(endOf(elseBranch.exists ? elseBranch : body), start),
-            a: initializer.index, b: condition.index, c: body.index, d: elseBranch.index))
+        while ifChain.count > mark, let branch = ifChain.popLast() {
+            elseBranch = add(Node(
+                kind: .ifStmt, start: branch.start, end: max(endOf(elseBranch.exists ? elseBranch : branch.body), branch.start),
+                a: branch.initializer.index, b: branch.condition.index, c: branch.body.index, d: elseBranch.index))
+        }
+        return elseBranch
+    }
+
+    /// The parts of one `if` of an `else if` chain, kept until the chain ends.
+    struct IfBranch {
+        var start: Int32
+        var initializer: NodeID
+        var condition: NodeID
+        var body: NodeID
     }
 
     mutating func parseIfHeader() -> (NodeID, NodeID) {

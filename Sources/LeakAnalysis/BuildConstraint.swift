@@ -44,9 +44,19 @@ public struct BuildConstraint: Sendable {
 
     /// Parses the expression after `//go:build`; nil when it is malformed or too complex.
     public init?<Bytes: Collection>(expression: Bytes) where Bytes.Element == UInt8 {
+        var steps = 0
+        self.init(expression: expression, steps: &steps)
+    }
+
+    /// The same, adding to `steps` the bytes the parser looked at (each a
+    /// bounded number of times: tests check the work is linear).
+    init?<Bytes: Collection>(expression: Bytes, steps: inout Int) where Bytes.Element == UInt8 {
         guard expression.count <= BuildConstraint.maxLength else { return nil }
         var parser = ConstraintParser(bytes: Array(expression))
-        guard let root = parser.parseExpression(depth: 0), parser.atEnd else { return nil }
+        let root = parser.parseExpression(depth: 0)
+        let complete = parser.atEnd
+        steps += parser.steps
+        guard let root, complete else { return nil }
         terms = parser.terms
         self.root = root
     }
@@ -112,6 +122,8 @@ private struct ConstraintParser {
     let bytes: [UInt8]
     var position = 0
     var terms: [BuildConstraint.Term] = []
+    /// Bytes looked at, counted where the parser reads one.
+    var steps = 0
 
     init(bytes: [UInt8]) {
         self.bytes = bytes
@@ -160,7 +172,10 @@ private struct ConstraintParser {
             return inner
         }
         let start = position
-        while position < bytes.count && ConstraintParser.isTagByte(bytes[position]) { position += 1 }
+        while position < bytes.count && ConstraintParser.isTagByte(bytes[position]) {
+            position += 1
+            steps += 1
+        }
         guard position > start else { return nil }
         terms.append(.tag(String(decoding: bytes[start..<position], as: UTF8.self)))
         return terms.count - 1
@@ -170,14 +185,17 @@ private struct ConstraintParser {
         skipSpaces()
         let count = token.utf8CodeUnitCount
         guard position + count <= bytes.count else { return false }
+        steps += count
         let matches = token.withUTF8Buffer { expected in bytes[position..<(position + count)].elementsEqual(expected) }
         if matches { position += count }
         return matches
     }
 
     mutating func skipSpaces() {
+        steps += 1
         while position < bytes.count && (bytes[position] == 0x20 || bytes[position] == 0x09 || bytes[position] == 0x0D) {
             position += 1
+            steps += 1
         }
     }
 

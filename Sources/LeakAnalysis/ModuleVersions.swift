@@ -52,20 +52,28 @@ public final class ModuleVersions {
         self.workingDirectory = workingDirectory ?? (try? WorkingDirectory.current().get()) ?? "/"
     }
 
+    /// Directories looked at so far (tests check it stays linear in the directories asked about).
+    public private(set) var probes = 0
+
     /// The version of the nearest `go.mod` at or above `directory`, or nil
-    /// if there is none or it cannot be read.
+    /// if there is none or it cannot be read. Climbs only up to the first
+    /// directory already known.
     public func version(forDirectory directory: String) -> GoVersion? {
         var visited: [String] = []
         var found: GoVersion??
-        for current in PathText.selfAndAncestors(of: absolute(directory)) {
+        var current = absolute(directory)
+        while true {
             if let cached = cache[current] {
                 found = .some(cached)
                 break
             }
+            probes += 1
             visited.append(current)
             let path = PathText.join(current, "go.mod")
             switch readModuleFile(path) {
             case .missing:
+                if current == "/" || !PathText.isAbsolute(current) { break }
+                current = PathText.directory(of: current)
                 continue
             case .contents(let bytes):
                 found = .some(ModuleVersions.goLine(in: bytes))

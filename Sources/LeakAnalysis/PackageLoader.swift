@@ -48,13 +48,17 @@ public enum PackageLoader {
         }
     }
 
-    /// Builds the analysed package of a group: resolution, imports and versions of every file.
+    /// Builds the analysed package of a group: resolution, imports and
+    /// versions of every file. Safe on any thread: name resolution recurses
+    /// per nesting level, so it moves to a larger stack when this one is small.
     public static func package(of group: Group, override: GoVersion? = nil) -> AnalyzedPackage {
-        AnalyzedPackage(files: group.files.map { member in
-            SourceFile(
-                path: member.path, tree: member.tree, moduleVersion: group.moduleVersion, override: override,
-                isReported: member.isReported)
-        })
+        StackGuard.withDeepStack {
+            AnalyzedPackage(files: group.files.map { member in
+                SourceFile(
+                    path: member.path, tree: member.tree, moduleVersion: group.moduleVersion, override: override,
+                    isReported: member.isReported)
+            })
+        }
     }
 
     /// Groups and builds every package, in order, on this thread.

@@ -8,7 +8,9 @@ import GoSyntax
 /// Scopes are a flat array of (name range, declaration) entries with a
 /// stack of start indices: lookups compare bytes in place, no string is
 /// built. Statement nesting recurses (bounded by the parser's nesting
-/// limit); expressions are walked with an explicit stack.
+/// limit, and run by `PackageLoader` where the stack has room for it);
+/// `else if` chains are followed in a loop and expressions walked with an
+/// explicit stack.
 struct Resolver {
     let tree: SyntaxTree
     var declarationOf: [Int32]
@@ -203,14 +205,24 @@ struct Resolver {
             resolveBlock(node.childD)
             popScope()
         case .ifStmt:
-            pushScope()
-            resolveStatement(node.childA)
-            resolveExpression(node.childB)
-            resolveBlock(node.childC)
-            if node.childD.exists {
-                if tree.kind(node.childD) == .ifStmt { resolveStatement(node.childD) } else { resolveBlock(node.childD) }
+            // Each `if` opens a scope its else branch sees; an `else if`
+            // chain, which may be thousands long, is followed in a loop.
+            var branch = node
+            var scopes = 0
+            while true {
+                pushScope()
+                scopes += 1
+                resolveStatement(branch.childA)
+                resolveExpression(branch.childB)
+                resolveBlock(branch.childC)
+                guard branch.childD.exists, tree.kind(branch.childD) == .ifStmt else {
+                    resolveBlock(branch.childD)
+                    break
+                }
+                enclosingFunction[Int(branch.childD.index)] = function.index
+                branch = tree[branch.childD]
             }
-            popScope()
+            for _ in 0..<scopes { popScope() }
         case .switchStmt:
             pushScope()
             resolveStatement(node.childA)

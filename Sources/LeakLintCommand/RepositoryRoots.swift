@@ -13,31 +13,51 @@ import Darwin
 /// directory holding `go.mod`, else none.
 ///
 /// Fingerprints, SARIF `%SRCROOT%` and `--exclude` patterns use it, so that
-/// they do not depend on where leaklint is started. Lookups are cached per
-/// directory; not thread-safe (the driver asks before fanning out).
+/// they do not depend on where leaklint is started. What each directory
+/// holds is looked up once and remembered for every directory a lookup
+/// passes, so naming thousands of files in thousands of directories (deep
+/// or wide) costs one look per directory. Not thread-safe (the driver asks
+/// before fanning out).
 final class RepositoryRoots {
-    private var cache: [String: String?] = [:]
+    /// The nearest directories at or above one that hold `.git` and `go.mod`.
+    private struct Markers {
+        var git: String?
+        var module: String?
+    }
+
+    private var markers: [String: Markers] = [:]
+    /// Directories looked at on disk so far (tests check it stays linear).
+    private(set) var probes = 0
 
     /// The root for an absolute, cleaned directory, or nil.
     func root(ofDirectory directory: String) -> String? {
-        if let cached = cache[directory] { return cached }
-        let chain = PathText.selfAndAncestors(of: directory)
-        var found: String?
-        var moduleRoot: String?
-        for candidate in chain {
-            if let cached = cache[candidate], moduleRoot == nil {
-                found = cached
+        let found = markers(of: PathText.clean(directory))
+        return found.git ?? found.module
+    }
+
+    private func markers(of directory: String) -> Markers {
+        // Up to the first directory already known, or one holding `.git`
+        // (whose `go.mod` and ancestors no longer matter), or the top.
+        var pending: [(path: String, git: Bool, module: Bool)] = []
+        var inherited = Markers()
+        var current = directory
+        while true {
+            if let known = markers[current] {
+                inherited = known
                 break
             }
-            if RepositoryRoots.exists(PathText.join(candidate, ".git")) {
-                found = candidate
-                break
-            }
-            if moduleRoot == nil && RepositoryRoots.exists(PathText.join(candidate, "go.mod")) { moduleRoot = candidate }
+            probes += 1
+            let git = RepositoryRoots.exists(PathText.join(current, ".git"))
+            pending.append((current, git, !git && RepositoryRoots.exists(PathText.join(current, "go.mod"))))
+            if git || current == "/" || !PathText.isAbsolute(current) { break }
+            current = PathText.directory(of: current)
         }
-        let result = found ?? moduleRoot
-        cache[directory] = .some(result)
-        return result
+        for entry in pending.reversed() {
+            if entry.git { inherited.git = entry.path }
+            if entry.module { inherited.module = entry.path }
+            markers[entry.path] = inherited
+        }
+        return inherited
     }
 
     /// The path of a file relative to its root, for hashing; the cleaned

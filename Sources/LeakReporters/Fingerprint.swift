@@ -13,6 +13,35 @@ public enum Fingerprint {
         return hex(fnv1a64(Array(key.utf8)))
     }
 
+    /// A line's text as fingerprints hash it: the bytes `make` hashes for
+    /// `lineText` decoded from `raw`. Runs of spaces, tabs and carriage
+    /// returns become one space, leading and trailing ones go. An ASCII line
+    /// is normalised byte by byte; any other (or one holding a newline, where
+    /// `\r\n` is one character) goes through `String`, whose characters (a
+    /// blank followed by a combining mark is no blank) and repair of invalid
+    /// UTF-8 decide, as they do in `make`.
+    public static func normalisedLine<Bytes: Collection>(_ raw: Bytes) -> [UInt8] where Bytes.Element == UInt8 {
+        guard raw.allSatisfy({ $0 < 0x80 && $0 != 0x0A }) else {
+            let text = String(decoding: raw, as: UTF8.self)
+            return Array(text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" }).joined(separator: " ").utf8)
+        }
+        var result: [UInt8] = []
+        result.reserveCapacity(raw.count)
+        var pendingBlank = false
+        for byte in raw {
+            if byte == 0x20 || byte == 0x09 || byte == 0x0D {
+                pendingBlank = !result.isEmpty
+                continue
+            }
+            if pendingBlank {
+                result.append(0x20)
+                pendingBlank = false
+            }
+            result.append(byte)
+        }
+        return result
+    }
+
     /// FNV-1a, 64 bits: tiny, stable across platforms and releases.
     static func fnv1a64(_ bytes: [UInt8]) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325

@@ -208,16 +208,24 @@ import Testing
 
     // MARK: - Nesting limit
 
+    static let limit = GoParser.maxNestingDepth
+
+    /// `text` repeated deeper than the limit allows, whatever a level costs in tokens.
+    static func deep(_ text: String, _ divisor: Int = 1) -> String {
+        String(repeating: text, count: (limit + limit / 2) / divisor)
+    }
+
     /// Deep inputs of every recursive construct: an error mentioning nesting, never a crash.
+    /// (Calls and slice types take two tokens per level, an `if` two levels.)
     @Test(arguments: [
-        ("parentheses", "package p\nvar x = " + String(repeating: "(", count: 5000) + "x" + String(repeating: ")", count: 5000) + "\n", "2:1009"),
-        ("unary operators", "package p\nvar x = " + String(repeating: "!", count: 5000) + "y\n", "2:1009"),
-        ("calls", "package p\nvar x = " + String(repeating: "f(", count: 5000) + String(repeating: ")", count: 5000) + "\n", "2:2009"),
-        ("pointer types", "package p\nvar x " + String(repeating: "*", count: 5000) + "int\n", "2:1007"),
-        ("slice types", "package p\nvar x = " + String(repeating: "[]", count: 5000) + "int{}\n", "2:2007"),
-        ("blocks", "package p\nfunc f() {\n\t" + String(repeating: "{", count: 5000) + String(repeating: "}", count: 5000) + "\n}\n", "3:1002"),
-        ("composite literals", "package p\nvar x = T" + String(repeating: "{", count: 3000) + String(repeating: "}", count: 3000) + "\n", "2:1009"),
-        ("if statements", "package p\nfunc f() {\n" + String(repeating: "if x {\n", count: 3000) + String(repeating: "}\n", count: 3000) + "}\n", "502:4"),
+        ("parentheses", "package p\nvar x = " + deep("(") + "x" + deep(")") + "\n", "2:\(9 + limit)"),
+        ("unary operators", "package p\nvar x = " + deep("!") + "y\n", "2:\(9 + limit)"),
+        ("calls", "package p\nvar x = " + deep("f(") + deep(")") + "\n", "2:\(9 + 2 * limit)"),
+        ("pointer types", "package p\nvar x " + deep("*") + "int\n", "2:\(7 + limit)"),
+        ("slice types", "package p\nvar x = " + deep("[]") + "int{}\n", "2:\(7 + 2 * limit)"),
+        ("blocks", "package p\nfunc f() {\n\t" + deep("{") + deep("}") + "\n}\n", "3:\(2 + limit)"),
+        ("composite literals", "package p\nvar x = T" + deep("{") + deep("}") + "\n", "2:\(9 + limit)"),
+        ("if statements", "package p\nfunc f() {\n" + deep("if x {\n", 2) + deep("}\n", 2) + "}\n", "\(2 + limit / 2):4"),
     ])
     func nestingTooDeep(_ name: String, _ source: String, _ position: String) {
         let errors = onLargeStack { positionedErrors(GoParser.parse(source)) }

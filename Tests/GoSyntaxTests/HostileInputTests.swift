@@ -80,7 +80,7 @@ import Testing
         let source = "package p\nvar x = " + String(repeating: open, count: depth) + inner + String(repeating: close, count: depth) + "\n"
         let errors = errorLines(Array(source.utf8))
         #expect(errors.count == 1)
-        #expect(errors.first?.hasSuffix("nesting too deep (more than 1000 levels)") == true)
+        #expect(errors.first?.hasSuffix("nesting too deep (more than 10000 levels)") == true)
     }
 
     @Test func nestingJustBelowTheLimitIsAccepted() {

@@ -46,4 +46,39 @@ import Testing
         let wide = Array((Array(repeating: "linux", count: 600).joined(separator: " && ")).utf8)
         #expect(BuildConstraint(expression: wide) == nil)
     }
+
+    /// Bytes the parser looks at for `expression` (0 when refused unread).
+    static func steps(_ expression: String) -> (steps: Int, parsed: BuildConstraint?) {
+        var steps = 0
+        let parsed = BuildConstraint(expression: Array(expression.utf8), steps: &steps)
+        return (steps, parsed)
+    }
+
+    @Test func workIsLinearInTheLineWithinTheCaps() {
+        // Inputs 4x apart in length: linear work grows 4x, quadratic 16x.
+        func terms(_ count: Int) -> String { (0..<count).map { "tag\($0 % 10)" }.joined(separator: " && ") }
+        let fewTerms = Self.steps(terms(100))
+        let manyTerms = Self.steps(terms(400))
+        #expect(fewTerms.parsed != nil && manyTerms.parsed != nil)
+        #expect(Double(manyTerms.steps) / Double(fewTerms.steps) < 6)
+        // Parentheses nested almost as deep as allowed, group after group.
+        let group = String(repeating: "(", count: 90) + "x" + String(repeating: ")", count: 90)
+        func groups(_ count: Int) -> String { Array(repeating: group, count: count).joined(separator: " || ") }
+        let fewGroups = Self.steps(groups(5))
+        let manyGroups = Self.steps(groups(20))
+        #expect(groups(20).utf8.count <= BuildConstraint.maxLength)
+        #expect(fewGroups.parsed != nil && manyGroups.parsed != nil)
+        #expect(Double(manyGroups.steps) / Double(fewGroups.steps) < 6)
+    }
+
+    @Test(arguments: [40_000, 80_000])
+    func linesPastTheLengthCapAreRefusedUnread(length: Int) {
+        let deep = String(repeating: "(", count: length / 2) + String(repeating: ")", count: length / 2)
+        let refused = Self.steps(deep)
+        #expect(refused.parsed == nil)
+        #expect(refused.steps == 0)
+        // The file then counts as unconstrained: it is not left out of the build.
+        let line = "//go:build ignore && " + String(repeating: "(", count: length / 2) + "x" + String(repeating: ")", count: length / 2)
+        #expect(Self.constraint(line) == nil)
+    }
 }

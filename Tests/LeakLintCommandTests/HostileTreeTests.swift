@@ -69,7 +69,7 @@ import Testing
         #expect(run.status == 2)
         #expect(run.errorLines.count == 1)
         #expect(run.errorLines.first?.hasPrefix(path + ":3:") == true)
-        #expect(run.errorLines.first?.hasSuffix("syntax error: nesting too deep (more than 1000 levels)") == true)
+        #expect(run.errorLines.first?.hasSuffix("syntax error: nesting too deep (more than 10000 levels)") == true)
     }
 
     @Test func tenThousandCaseSwitch() throws {
