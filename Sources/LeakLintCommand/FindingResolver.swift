@@ -145,7 +145,7 @@ struct FindingResolver {
             }
             let name = enclosingFunction(file, offset: diagnostic.start)
             let line = location.start.line
-            let text = readLine(file, line)
+            let text = flaggedLine(file, line)
             let key = OccurrenceKey(file: resolved.index, ruleID: diagnostic.ruleID, name: name, text: text)
             let occurrence = occurrences[key, default: 0]
             occurrences[key] = occurrence + 1
@@ -174,7 +174,7 @@ struct FindingResolver {
 
     /// Reads a flagged line once: keeps its hash, and returns its text's
     /// identity among the lines of the file (equal texts, equal identities).
-    private mutating func readLine(_ file: ResolvedFile, _ line: Int) -> Int {
+    private mutating func flaggedLine(_ file: ResolvedFile, _ line: Int) -> Int {
         if let cached = file.lines[line] { return cached.text }
         let range = file.positions.lineRange(line) ?? 0..<0
         let raw = file.positions.tree.source[range]
@@ -200,11 +200,5 @@ struct FindingResolver {
         }
         guard low > 0, offset < file.functions[low - 1].end else { return 0 }
         return file.functions[low - 1].name
-    }
-
-    /// `name` or `(Receiver).name` of the top-level function containing `offset`, or "".
-    mutating func enclosingFunctionName(_ path: String, offset: Int32) -> String {
-        guard let file = resolvedFile(path)?.file else { return "" }
-        return file.names[enclosingFunction(file, offset: offset)]
     }
 }

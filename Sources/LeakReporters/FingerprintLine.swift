@@ -74,8 +74,8 @@ struct FNV1aSegment {
     private let bytes: [UInt8]
     /// `P^n` for the string's length `n`.
     private let multiplier: UInt64
-    /// `S(r)` for each low byte `r` met so far.
-    private var offsets: [UInt64?] = Array(repeating: nil, count: 256)
+    /// `S(r)` for each low byte `r` met so far (most lines meet one or two).
+    private var offsets: [UInt8: UInt64] = [:]
     private(set) var bytesHashed = 0
 
     init(_ bytes: [UInt8]) {
@@ -88,7 +88,7 @@ struct FNV1aSegment {
 
     /// The FNV-1a state after feeding the string to `state`.
     mutating func apply(to state: UInt64) -> UInt64 {
-        let low = Int(state & 0xFF)
+        let low = UInt8(truncatingIfNeeded: state)
         if let offset = offsets[low] { return state &* multiplier &+ offset }
         var offset: UInt64 = 0
         var residue = UInt64(low)
