@@ -12,12 +12,26 @@ public enum Command {
     /// Bytes as text for a message, invalid UTF-8 written as `\xNN`.
     public static func escaped(_ bytes: [UInt8]) -> String { FileDiscovery.escaped(bytes) }
 
+    /// Makes the process safe to run in before `run`: a closed standard
+    /// descriptor is occupied (so no file opened later takes its number),
+    /// and exceeding the file size limit fails a write instead of killing
+    /// the process (SIGXFSZ).
+    public static func prepareProcess() {
+        DescriptorWriter.occupyClosedStandardDescriptors()
+        signal(SIGXFSZ, SIG_IGN)
+    }
+
     /// Runs the command and returns the process exit status. `standardInput`
-    /// supplies the bytes of standard input (tests pass their own).
+    /// supplies the bytes of standard input (tests pass their own). A write
+    /// to standard output or error that failed makes the status 2.
     public static func run(
         arguments: [String], output: OutputSink = .standard,
         standardInput: @escaping () -> [UInt8] = SourceReader.readStandardInput
     ) -> Int32 {
+        output.finish(runMode(arguments: arguments, output: output, standardInput: standardInput))
+    }
+
+    static func runMode(arguments: [String], output: OutputSink, standardInput: @escaping () -> [UInt8]) -> Int32 {
         let options: Options
         switch Options.parse(arguments) {
         case .success(let parsed): options = parsed
