@@ -8,10 +8,13 @@ import LeakRules
 enum Baseline {
     /// The fingerprints of the open findings of an earlier report, JSON or
     /// SARIF. SARIF results that a comment suppressed or that are marked
-    /// absent are not open, so they are left out.
+    /// absent are not open, so they are left out. The file has the size
+    /// limit of source files.
     static func fingerprints(inReportAt path: String) -> Result<Set<String>, Options.UsageError> {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(Options.UsageError(message: "cannot read baseline \(path)"))
+        let data: Data
+        switch SourceReader.read(pathAcceptingStreams: path) {
+        case .success(let bytes): data = Data(bytes)
+        case .failure(let failure): return .failure(Options.UsageError(message: "cannot read baseline \(path): \(failure)"))
         }
         guard let document = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
             return .failure(Options.UsageError(message: "baseline \(path) is not a leaklint JSON or SARIF report"))

@@ -26,12 +26,12 @@ public enum Command {
     /// to standard output or error that failed makes the status 2.
     public static func run(
         arguments: [String], output: OutputSink = .standard,
-        standardInput: @escaping () -> [UInt8] = SourceReader.readStandardInput
+        standardInput: @escaping SourceReader.StandardInput = SourceReader.readStandardInput
     ) -> Int32 {
         output.finish(runMode(arguments: arguments, output: output, standardInput: standardInput))
     }
 
-    static func runMode(arguments: [String], output: OutputSink, standardInput: @escaping () -> [UInt8]) -> Int32 {
+    static func runMode(arguments: [String], output: OutputSink, standardInput: @escaping SourceReader.StandardInput) -> Int32 {
         let options: Options
         switch Options.parse(arguments) {
         case .success(let parsed): options = parsed
@@ -47,7 +47,7 @@ public enum Command {
             output.out("leaklint \(version)")
             return 0
         case .dumpAST(let path):
-            return dumpAST(path: path, output: output)
+            return dumpAST(path: path, output: output, standardInput: standardInput)
         case .parseOnly:
             return check(options: options, output: output, standardInput: standardInput)
         case .lint:
@@ -65,8 +65,17 @@ public enum Command {
         }
     }
 
-    static func dumpAST(path: String, output: OutputSink) -> Int32 {
-        let file = LoadedFile.load(path: path, isReported: true, source: path == "-" ? SourceReader.readStandardInput() : nil)
+    static func dumpAST(path: String, output: OutputSink, standardInput: SourceReader.StandardInput) -> Int32 {
+        var source: [UInt8]?
+        if path == "-" {
+            switch standardInput() {
+            case .success(let bytes): source = bytes
+            case .failure(let failure):
+                output.error("leaklint: cannot read standard input: \(failure)")
+                return 2
+            }
+        }
+        let file = LoadedFile.load(path: path, isReported: true, source: source)
         if let tree = file.tree { output.out(tree.dump(), terminator: "") }
         for error in file.errors { output.error(error.text) }
         return file.errors.isEmpty ? 0 : 2
@@ -74,7 +83,7 @@ public enum Command {
 
     /// `--parse-only`: parse the selected files and print their syntax
     /// errors, then a summary line; exit 2 when there are any.
-    static func check(options: Options, output: OutputSink, standardInput: @escaping () -> [UInt8]) -> Int32 {
+    static func check(options: Options, output: OutputSink, standardInput: @escaping SourceReader.StandardInput) -> Int32 {
         let started = Date()
         guard let setup = RunSetup.prepare(options, output: output, standardInput: standardInput) else { return 2 }
         let discovery = setup.discovery
@@ -136,11 +145,14 @@ public enum Command {
     }
 
     static func readPathList(
-        _ source: String, standardInput: () -> [UInt8] = SourceReader.readStandardInput
+        _ source: String, standardInput: SourceReader.StandardInput = SourceReader.readStandardInput
     ) -> Result<[String], Options.UsageError> {
         let bytes: [UInt8]
         if source == "-" {
-            bytes = standardInput()
+            switch standardInput() {
+            case .success(let read): bytes = read
+            case .failure(let failure): return .failure(Options.UsageError(message: "--files-from -: cannot read standard input: \(failure)"))
+            }
         } else {
             switch SourceReader.read(path: source) {
             case .success(let read): bytes = read

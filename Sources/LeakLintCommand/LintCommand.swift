@@ -10,7 +10,7 @@ extension Command {
     /// the fail level unless a baseline is being written, else 0). With
     /// `--fix` the findings are those left after fixing; with `--diff` the
     /// diff takes the report's place on standard output.
-    static func lint(options: Options, output: OutputSink, standardInput: () -> [UInt8]) -> Int32 {
+    static func lint(options: Options, output: OutputSink, standardInput: SourceReader.StandardInput) -> Int32 {
         let started = Date()
         guard let setup = RunSetup.prepare(options, output: output, standardInput: standardInput) else { return 2 }
         let configuration = setup.configuration
@@ -47,7 +47,12 @@ extension Command {
         let discovery = setup.discovery
         if let path = options.standardInputPath {
             // The buffer stands in for `path`; its directory provides go.mod and sibling declarations.
-            input.standardInput = (PathText.tidy(path), standardInput())
+            switch standardInput() {
+            case .success(let bytes): input.standardInput = (PathText.tidy(path), bytes)
+            case .failure(let failure):
+                output.error("leaklint: cannot read standard input: \(failure)")
+                return 2
+            }
             input.context = FileDiscovery.goFiles(inDirectoryOf: path)
             input.reported = discovery.files
         } else {

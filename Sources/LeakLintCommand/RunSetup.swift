@@ -17,7 +17,7 @@ struct RunSetup {
     var listedNothing = false
 
     /// Prints what is wrong and returns nil, or the settled run.
-    static func prepare(_ options: Options, output: OutputSink, standardInput: () -> [UInt8]) -> RunSetup? {
+    static func prepare(_ options: Options, output: OutputSink, standardInput: SourceReader.StandardInput) -> RunSetup? {
         func fail(_ message: String) -> RunSetup? {
             output.error("leaklint: \(message)")
             return nil
