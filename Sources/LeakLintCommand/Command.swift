@@ -14,10 +14,12 @@ public enum Command {
 
     /// Makes the process safe to run in before `run`: a closed standard
     /// descriptor is occupied (so no file opened later takes its number),
-    /// and exceeding the file size limit fails a write instead of killing
-    /// the process (SIGXFSZ).
+    /// exceeding the file size limit fails a write instead of killing the
+    /// process (SIGXFSZ), and memory is allocated to suit an address-space
+    /// limit (`ParallelMap`).
     public static func prepareProcess() {
         DescriptorWriter.occupyClosedStandardDescriptors()
+        ParallelMap.adaptToAddressSpaceLimit()
         signal(SIGXFSZ, SIG_IGN)
     }
 
@@ -104,10 +106,16 @@ public enum Command {
         let explicit = discovery.explicitFiles
         let includeGenerated = options.includeGenerated
         let workingDirectory = setup.workingDirectory
-        let reports = ParallelMap.run(count: files.count, jobs: options.jobs) { index in
-            FileReport.make(
-                path: files[index], isNamed: explicit.contains(files[index]), includeGenerated: includeGenerated,
-                countLines: countLines, display: { DisplayPath.relative($0, to: workingDirectory) })
+        let reports: [FileReport]
+        do {
+            reports = try ParallelMap.run(count: files.count, jobs: options.jobs) { index in
+                FileReport.make(
+                    path: files[index], isNamed: explicit.contains(files[index]), includeGenerated: includeGenerated,
+                    countLines: countLines, display: { DisplayPath.relative($0, to: workingDirectory) })
+            }
+        } catch {
+            output.error("leaklint: \(error)")
+            return 2
         }
         for report in reports where !report.isSkipped {
             for line in report.errorLines { lines.append((report.path, line)) }

@@ -73,7 +73,13 @@ extension Command {
             return nothing.status
         }
         input.roots = LintRun.roots(for: input, workingDirectory: currentDirectory, finder: setup.roots)
-        var run = LintRun.run(input, rules: rules, configuration: configuration, goVersion: goVersion, jobs: options.jobs)
+        var run: LintRun
+        do {
+            run = try LintRun.run(input, rules: rules, configuration: configuration, goVersion: goVersion, jobs: options.jobs)
+        } catch {
+            output.error("leaklint: \(error)")
+            return 2
+        }
 
         var split = Baseline.split(run.findings, suppressed: run.suppressed, against: baseline)
         var fixes = FixMode.Outcome()
@@ -82,7 +88,12 @@ extension Command {
             fixes = FixMode.run(split.new, standardInput: buffer, write: options.fix, quiet: options.quiet, output: output)
             if fixes.rewroteFiles {
                 // What is left, at its place in the rewritten files.
-                run = LintRun.run(input, rules: rules, configuration: configuration, goVersion: goVersion, jobs: options.jobs)
+                do {
+                    run = try LintRun.run(input, rules: rules, configuration: configuration, goVersion: goVersion, jobs: options.jobs)
+                } catch {
+                    output.error("leaklint: \(error)")
+                    return 2
+                }
                 split = Baseline.split(run.findings, suppressed: run.suppressed, against: baseline)
             }
         }

@@ -60,7 +60,9 @@ struct LintRun {
     /// Work is split by directory: each worker reads, parses and lints one
     /// directory's packages and keeps only the resolved findings, so memory
     /// holds a few directories' trees at a time, not the whole tree's.
-    static func run(_ input: Input, rules: [Rule], configuration: Configuration = Configuration(), goVersion: GoVersion?, jobs: Int) -> LintRun {
+    static func run(
+        _ input: Input, rules: [Rule], configuration: Configuration = Configuration(), goVersion: GoVersion?, jobs: Int
+    ) throws(ParallelMap.StartFailure) -> LintRun {
         var byDirectory: [String: [(path: String, isReported: Bool)]] = [:]
         var reported = input.reported
         if let stdin = input.standardInput, !reported.contains(stdin.path) { reported.append(stdin.path) }
@@ -77,7 +79,7 @@ struct LintRun {
             standardInput: input.standardInput, explicit: input.explicit, includeGenerated: input.includeGenerated,
             countLines: input.countLines, identities: input.roots.identities)
         let display = input.display
-        let results = ParallelMap.run(count: directories.count, jobs: jobs) { index -> LintRun in
+        let results = try ParallelMap.run(count: directories.count, jobs: jobs) { index -> LintRun in
             lintDirectory(
                 work[index], moduleVersion: moduleVersions[index], linter: linter, goVersion: goVersion,
                 options: options, display: display)
