@@ -105,13 +105,13 @@ public enum Command {
         let countLines = options.stats
         let explicit = discovery.explicitFiles
         let includeGenerated = options.includeGenerated
-        let workingDirectory = setup.workingDirectory
+        let display = setup.displayPath
         let reports: [FileReport]
         do {
             reports = try ParallelMap.run(count: files.count, jobs: options.jobs) { index in
                 FileReport.make(
                     path: files[index], isNamed: explicit.contains(files[index]), includeGenerated: includeGenerated,
-                    countLines: countLines, display: { DisplayPath.relative($0, to: workingDirectory) })
+                    countLines: countLines, display: display)
             }
         } catch {
             output.error("leaklint: \(error)")

@@ -40,8 +40,7 @@ extension Command {
             }
         }
 
-        var input = LintRun.Input(
-            reported: [], context: [], display: { DisplayPath.relative($0, to: currentDirectory) })
+        var input = LintRun.Input(reported: [], context: [], display: setup.displayPath)
         input.includeGenerated = options.includeGenerated
         input.countLines = options.stats
         let discovery = setup.discovery
@@ -62,7 +61,7 @@ extension Command {
         input.explicit = discovery.explicitFiles
         for problem in discovery.problems {
             input.problems.append(ReportedError(
-                path: DisplayPath.relative(problem.path, to: currentDirectory), position: nil, message: problem.message,
+                path: setup.display(problem.path), position: nil, message: problem.message,
                 concernsArgument: problem.kind == .argument))
         }
         if input.reported.isEmpty && input.standardInput == nil {
@@ -72,7 +71,8 @@ extension Command {
             output.error("leaklint: \(nothing.message)")
             return nothing.status
         }
-        input.roots = LintRun.roots(for: input, workingDirectory: currentDirectory, finder: setup.roots)
+        input.roots = LintRun.roots(
+            for: input, workingDirectory: currentDirectory, knowsWorkingDirectory: setup.knowsWorkingDirectory, finder: setup.roots)
         var run: LintRun
         do {
             run = try LintRun.run(input, rules: rules, configuration: configuration, goVersion: goVersion, jobs: options.jobs)

@@ -46,14 +46,20 @@ struct LintRun {
         var identities: [String: String]
     }
 
-    /// Finds the roots of every reported file (and of the buffer on standard input).
-    static func roots(for input: Input, workingDirectory: String, finder: RepositoryRoots) -> RunRoots {
+    /// Finds the roots of every reported file (and of the buffer on standard
+    /// input). Without a repository, `%SRCROOT%` is the current directory, or
+    /// the first file's directory when the current directory is unknown.
+    static func roots(
+        for input: Input, workingDirectory: String, knowsWorkingDirectory: Bool = true, finder: RepositoryRoots
+    ) -> RunRoots {
         var paths = input.reported
         if let stdin = input.standardInput { paths.append(stdin.path) }
         var identities: [String: String] = [:]
         for path in paths { identities[path] = finder.identity(ofFile: path, workingDirectory: workingDirectory) }
         let first = paths.min().map { PathText.directory(of: PathText.absolute($0, from: workingDirectory)) } ?? workingDirectory
-        let sourceRoot = finder.root(ofDirectory: first) ?? finder.root(ofDirectory: workingDirectory) ?? workingDirectory
+        let sourceRoot = knowsWorkingDirectory
+            ? finder.root(ofDirectory: first) ?? finder.root(ofDirectory: workingDirectory) ?? workingDirectory
+            : finder.root(ofDirectory: first) ?? first
         return RunRoots(sourceRoot: sourceRoot, identities: identities)
     }
 
