@@ -92,8 +92,8 @@ enum Baseline {
     ) -> Bool {
         let paths = { sarifPaths }
         let text = render(findings, rules: report.rules, filesChecked: report.filesChecked, path: path, sarifPaths: paths)
-        if let failure = AtomicFile.write(text, to: path) {
-            output.error("leaklint: cannot write baseline \(path): \(failure); the previous file, if any, is unchanged")
+        if let failure = OutputFile.write(text, to: path, output: output) {
+            output.error("leaklint: cannot write baseline \(path): \(failure)")
             return false
         }
         if !quiet { output.error("\(findings.count) \(findings.count == 1 ? "finding" : "findings") written to the baseline \(path)") }

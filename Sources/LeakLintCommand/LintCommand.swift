@@ -116,8 +116,8 @@ extension Command {
         // Errors go to standard error in text form whatever the report format.
         for error in errors { output.error(error.text) }
         if let path = options.output {
-            if let failure = AtomicFile.write(rendered, to: path) {
-                output.error("leaklint: cannot write \(path): \(failure); the previous file, if any, is unchanged")
+            if let failure = OutputFile.write(rendered, to: path, output: output) {
+                output.error("leaklint: cannot write \(path): \(failure)")
                 return 2
             }
         } else if !rendered.isEmpty && !options.diff {
@@ -137,27 +137,5 @@ extension Command {
         if options.writeBaseline != nil { return 0 }
         let failLevel = Severity(rawValue: options.failLevel) ?? .warning
         return findings.contains { $0.severity >= failLevel } ? 1 : 0
-    }
-}
-
-/// Writes a file so that readers see either the old or the new contents,
-/// never half of one: a temporary file in the same directory, then rename.
-enum AtomicFile {
-    /// nil on success, else what went wrong.
-    static func write(_ text: String, to path: String) -> String? {
-        let temporary = PathText.join(
-            PathText.directory(of: path), ".\(PathText.lastComponent(of: path)).leaklint-\(getpid()).tmp")
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
-            if rename(temporary, path) != 0 {
-                let reason = String(cString: strerror(errno))
-                unlink(temporary)
-                return reason
-            }
-            return nil
-        } catch {
-            unlink(temporary)
-            return (error as NSError).localizedDescription
-        }
     }
 }
