@@ -11,7 +11,7 @@ import FilePaths
 /// step) see the old file or the new one, never half of one: the bytes go
 /// to a hidden temporary file in the same directory, which then takes the
 /// path's place with `rename`. The temporary file is removed if anything
-/// fails.
+/// fails, and if the process is interrupted meanwhile (`InterruptCleanup`).
 ///
 /// Only for a regular file or a missing path: `rename` replaces whatever
 /// the path names, so callers resolve symbolic links and devices first.
@@ -34,7 +34,7 @@ enum AtomicReplacement {
         let temporary = temporaryPath(for: path)
         // A file that will get a mode of its own is private until then; a new one gets the usual 0666 less the umask.
         let creationMode: mode_t = attributes.mode == nil ? 0o666 : 0o600
-        do {
+        return InterruptCleanup.whileWriting(temporary) {
             var descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, creationMode)
             if descriptor < 0 && errno == EEXIST {
                 // Left by an earlier process with this id that did not finish: no one else writes it.

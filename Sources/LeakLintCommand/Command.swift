@@ -15,12 +15,14 @@ public enum Command {
     /// Makes the process safe to run in before `run`: a closed standard
     /// descriptor is occupied (so no file opened later takes its number),
     /// exceeding the file size limit fails a write instead of killing the
-    /// process (SIGXFSZ), and memory is allocated to suit an address-space
-    /// limit (`ParallelMap`).
+    /// process (SIGXFSZ), an interrupted run removes the temporary file of
+    /// an unfinished atomic write (`InterruptCleanup`), and memory is
+    /// allocated to suit an address-space limit (`ParallelMap`).
     public static func prepareProcess() {
         DescriptorWriter.occupyClosedStandardDescriptors()
         ParallelMap.adaptToAddressSpaceLimit()
         signal(SIGXFSZ, SIG_IGN)
+        InterruptCleanup.install()
     }
 
     /// Runs the command and returns the process exit status. `standardInput`

@@ -111,4 +111,57 @@ import Testing
         #expect(OutputFile.destination(of: "/dev/null") == .through("/dev/null", create: false))
         #expect(OutputFile.destination(of: tree.root) == .refused("is a directory"))
     }
+
+    /// SIGTERM while the report's temporary file is being written: the
+    /// handler removes it. The process is stopped as soon as the
+    /// temporary file appears, so that the signal lands while it exists.
+    @Test func interruptedWriteLeavesNoTemporaryFile() throws {
+        guard let executable = BinaryRun.executable else {
+            Issue.record("the leaklint executable was not built")
+            return
+        }
+        let tree = try FixtureTree()
+        // A report of some megabytes, so that writing it takes a while.
+        for file in 0..<20 {
+            var source = "package p\n\nimport \"os\"\n\n"
+            for index in 0..<100 { source += "func f\(index)() {\n\tfile, _ := os.Open(\"x\")\n\t_ = file\n}\n\n" }
+            try tree.write("svc/f\(file).go", source)
+        }
+        var caught = false
+        for signal in [SIGTERM, SIGINT] {
+            for _ in 0..<10 where !caught {
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: executable)
+                process.arguments = ["-q", "--format", "sarif", "--output", "report.sarif", "./svc"]
+                process.currentDirectoryURL = URL(fileURLWithPath: tree.root)
+                process.standardOutput = FileHandle.nullDevice
+                process.standardError = FileHandle.nullDevice
+                try process.run()
+                let temporary = tree.path(".report.sarif.leaklint-\(process.processIdentifier).tmp")
+                var stopped = false
+                while process.isRunning {
+                    if access(temporary, F_OK) == 0 {
+                        kill(process.processIdentifier, SIGSTOP)
+                        stopped = true
+                        break
+                    }
+                }
+                if stopped && access(temporary, F_OK) == 0 {
+                    caught = true
+                    kill(process.processIdentifier, signal)
+                    kill(process.processIdentifier, SIGCONT)
+                    process.waitUntilExit()
+                    #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == signal)
+                    #expect(access(temporary, F_OK) != 0, "signal \(signal) left \(temporary)")
+                    #expect(access(tree.path("report.sarif"), F_OK) != 0)
+                } else {
+                    if stopped { kill(process.processIdentifier, SIGCONT) }
+                    process.waitUntilExit()
+                    try? FileManager.default.removeItem(atPath: tree.path("report.sarif"))
+                }
+            }
+            #expect(caught, "the temporary file was never seen while signal \(signal) could be sent")
+            caught = false
+        }
+    }
 }
