@@ -21,6 +21,11 @@ public enum StackGuard {
         #endif
     }
 
+    /// The stack size of a thread started for deep work: enough for the
+    /// worst case, plus room for the caller's frames. Worker threads
+    /// started with at least this much never need a thread of their own.
+    public static var threadStackBytes: Int { requiredBytes + (8 << 20) }
+
     /// Bytes left below the current stack pointer, or nil if unknown.
     static func remainingBytes() -> Int? {
         #if os(Linux)
@@ -50,7 +55,7 @@ public enum StackGuard {
         if let remaining = remainingBytes(), remaining >= required { return body() }
         return withoutActuallyEscaping(body) { escapable in
             let box = StackWork(work: escapable)
-            if runOnNewThread(box, stackSize: required + (8 << 20)) {
+            if runOnNewThread(box, stackSize: threadStackBytes) {
                 if let result = box.result { return result }
             }
             // Could not start a thread: run here and rely on the nesting limit.

@@ -7,36 +7,22 @@ import LeakRules
 /// fingerprint, and written anew with `--write-baseline`.
 enum Baseline {
     /// The fingerprints of the open findings of an earlier report, JSON or
-    /// SARIF. SARIF results that a comment suppressed or that are marked
-    /// absent are not open, so they are left out.
+    /// SARIF (`BaselineReader`). SARIF results that a comment suppressed or
+    /// that are marked absent are not open, so they are left out. The file
+    /// has the size limit of source files.
     static func fingerprints(inReportAt path: String) -> Result<Set<String>, Options.UsageError> {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(Options.UsageError(message: "cannot read baseline \(path)"))
+        let bytes: [UInt8]
+        switch SourceReader.read(pathAcceptingStreams: path) {
+        case .success(let read): bytes = read
+        case .failure(let failure): return .failure(Options.UsageError(message: "cannot read baseline \(path): \(failure)"))
         }
-        guard let document = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+        switch BaselineReader.fingerprints(in: bytes) {
+        case .success(let fingerprints): return .success(fingerprints)
+        case .failure(.notJSONObject):
             return .failure(Options.UsageError(message: "baseline \(path) is not a leaklint JSON or SARIF report"))
+        case .failure(.neitherSARIFNorFindings):
+            return .failure(Options.UsageError(message: "baseline \(path) has neither SARIF runs nor leaklint findings"))
         }
-        var result: Set<String> = []
-        if let runs = document["runs"] as? [[String: Any]] {
-            for run in runs {
-                for case let entry as [String: Any] in run["results"] as? [Any] ?? [] {
-                    if let suppressions = entry["suppressions"] as? [Any], !suppressions.isEmpty { continue }
-                    if entry["baselineState"] as? String == "absent" { continue }
-                    if let fingerprints = entry["partialFingerprints"] as? [String: Any],
-                        let value = fingerprints[Fingerprint.sarifKey] as? String {
-                        result.insert(value)
-                    }
-                }
-            }
-            return .success(result)
-        }
-        if let findings = document["findings"] as? [[String: Any]] {
-            for finding in findings {
-                if let value = finding["fingerprint"] as? String { result.insert(value) }
-            }
-            return .success(result)
-        }
-        return .failure(Options.UsageError(message: "baseline \(path) has neither SARIF runs nor leaklint findings"))
     }
 
     /// A run's findings sorted by what happens to them.
@@ -89,8 +75,8 @@ enum Baseline {
     ) -> Bool {
         let paths = { sarifPaths }
         let text = render(findings, rules: report.rules, filesChecked: report.filesChecked, path: path, sarifPaths: paths)
-        if let failure = AtomicFile.write(text, to: path) {
-            output.errorLine("leaklint: cannot write baseline \(path): \(failure); the previous file, if any, is unchanged")
+        if let failure = OutputFile.write(text, to: path, output: output) {
+            output.errorLine("leaklint: cannot write baseline \(path): \(failure)")
             return false
         }
         if !quiet { output.errorLine("\(findings.count) \(findings.count == 1 ? "finding" : "findings") written to the baseline \(path)") }

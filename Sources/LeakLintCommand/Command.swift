@@ -14,12 +14,30 @@ public enum Command {
     /// control characters escaped (see `PrintableText`).
     public static func escaped(_ bytes: [UInt8]) -> String { PrintableText.escaped(FileDiscovery.escaped(bytes)) }
 
+    /// Makes the process safe to run in before `run`: a closed standard
+    /// descriptor is occupied (so no file opened later takes its number),
+    /// exceeding the file size limit fails a write instead of killing the
+    /// process (SIGXFSZ), an interrupted run removes the temporary file of
+    /// an unfinished atomic write (`InterruptCleanup`), and memory is
+    /// allocated to suit an address-space limit (`ParallelMap`).
+    public static func prepareProcess() {
+        DescriptorWriter.occupyClosedStandardDescriptors()
+        ParallelMap.adaptToAddressSpaceLimit()
+        signal(SIGXFSZ, SIG_IGN)
+        InterruptCleanup.install()
+    }
+
     /// Runs the command and returns the process exit status. `standardInput`
-    /// supplies the bytes of standard input (tests pass their own).
+    /// supplies the bytes of standard input (tests pass their own). A write
+    /// to standard output or error that failed makes the status 2.
     public static func run(
         arguments: [String], output: OutputSink = .standard,
-        standardInput: @escaping () -> [UInt8] = SourceReader.readStandardInput
+        standardInput: @escaping SourceReader.StandardInput = SourceReader.readStandardInput
     ) -> Int32 {
+        output.finish(runMode(arguments: arguments, output: output, standardInput: standardInput))
+    }
+
+    static func runMode(arguments: [String], output: OutputSink, standardInput: @escaping SourceReader.StandardInput) -> Int32 {
         let options: Options
         switch Options.parse(arguments) {
         case .success(let parsed): options = parsed
@@ -36,7 +54,7 @@ public enum Command {
             output.out("leaklint \(version)")
             return 0
         case .dumpAST(let path):
-            return dumpAST(path: path, output: output)
+            return dumpAST(path: path, output: output, standardInput: standardInput)
         case .parseOnly:
             return check(options: options, output: output, standardInput: standardInput)
         case .lint:
@@ -54,8 +72,17 @@ public enum Command {
         }
     }
 
-    static func dumpAST(path: String, output: OutputSink) -> Int32 {
-        let file = LoadedFile.load(path: path, isReported: true, source: path == "-" ? SourceReader.readStandardInput() : nil)
+    static func dumpAST(path: String, output: OutputSink, standardInput: SourceReader.StandardInput) -> Int32 {
+        var source: [UInt8]?
+        if path == "-" {
+            switch standardInput() {
+            case .success(let bytes): source = bytes
+            case .failure(let failure):
+                output.error("leaklint: cannot read standard input: \(failure)")
+                return 2
+            }
+        }
+        let file = LoadedFile.load(path: path, isReported: true, source: source)
         if let tree = file.tree { output.out(tree.dump(), terminator: "") }
         for error in file.errors { output.error(error.text) }
         return file.errors.isEmpty ? 0 : 2
@@ -74,11 +101,14 @@ public enum Command {
     }
 
     static func readPathList(
-        _ source: String, standardInput: () -> [UInt8] = SourceReader.readStandardInput
+        _ source: String, standardInput: SourceReader.StandardInput = SourceReader.readStandardInput
     ) -> Result<[String], Options.UsageError> {
         let bytes: [UInt8]
         if source == "-" {
-            bytes = standardInput()
+            switch standardInput() {
+            case .success(let read): bytes = read
+            case .failure(let failure): return .failure(Options.UsageError(message: "--files-from -: cannot read standard input: \(failure)"))
+            }
         } else {
             switch SourceReader.read(path: source) {
             case .success(let read): bytes = read

@@ -10,7 +10,7 @@ extension Command {
     /// the fail level unless a baseline is being written, else 0). With
     /// `--fix` the findings are those left after fixing; with `--diff` the
     /// diff takes the report's place on standard output.
-    static func lint(options: Options, output: OutputSink, standardInput: () -> [UInt8]) -> Int32 {
+    static func lint(options: Options, output: OutputSink, standardInput: SourceReader.StandardInput) -> Int32 {
         let started = Date()
         guard let setup = RunSetup.prepare(options, output: output, standardInput: standardInput) else { return 2 }
         let configuration = setup.configuration
@@ -40,14 +40,18 @@ extension Command {
             }
         }
 
-        var input = LintRun.Input(
-            reported: [], context: [], display: { DisplayPath.relative($0, to: currentDirectory) })
+        var input = LintRun.Input(reported: [], context: [], display: setup.displayPath)
         input.includeGenerated = options.includeGenerated
         input.countLines = options.stats
         let discovery = setup.discovery
         if let path = options.standardInputPath {
             // The buffer stands in for `path`; its directory provides go.mod and sibling declarations.
-            input.standardInput = (PathText.tidy(path), standardInput())
+            switch standardInput() {
+            case .success(let bytes): input.standardInput = (PathText.tidy(path), bytes)
+            case .failure(let failure):
+                output.error("leaklint: cannot read standard input: \(failure)")
+                return 2
+            }
             input.context = FileDiscovery.goFiles(inDirectoryOf: path)
             input.reported = discovery.files
         } else {
@@ -57,7 +61,7 @@ extension Command {
         input.explicit = discovery.explicitFiles
         for problem in discovery.problems {
             input.problems.append(ReportedError(
-                path: DisplayPath.relative(problem.path, to: currentDirectory), position: nil, message: problem.message,
+                path: setup.display(problem.path), position: nil, message: problem.message,
                 concernsArgument: problem.kind == .argument))
         }
         if input.reported.isEmpty && input.standardInput == nil {
@@ -67,8 +71,15 @@ extension Command {
             output.error("leaklint: \(nothing.message)")
             return nothing.status
         }
-        input.roots = LintRun.roots(for: input, workingDirectory: currentDirectory, finder: setup.roots)
-        var run = LintRun.run(input, rules: rules, configuration: configuration, goVersion: goVersion, jobs: options.jobs)
+        input.roots = LintRun.roots(
+            for: input, workingDirectory: currentDirectory, knowsWorkingDirectory: setup.knowsWorkingDirectory, finder: setup.roots)
+        var run: LintRun
+        do {
+            run = try LintRun.run(input, rules: rules, configuration: configuration, goVersion: goVersion, jobs: options.jobs)
+        } catch {
+            output.error("leaklint: \(error)")
+            return 2
+        }
 
         var split = Baseline.split(run.findings, suppressed: run.suppressed, against: baseline)
         var fixes = FixMode.Outcome()
@@ -77,7 +88,12 @@ extension Command {
             fixes = FixMode.run(split.new, standardInput: buffer, write: options.fix, quiet: options.quiet, output: output)
             if fixes.rewroteFiles {
                 // What is left, at its place in the rewritten files.
-                run = LintRun.run(input, rules: rules, configuration: configuration, goVersion: goVersion, jobs: options.jobs)
+                do {
+                    run = try LintRun.run(input, rules: rules, configuration: configuration, goVersion: goVersion, jobs: options.jobs)
+                } catch {
+                    output.error("leaklint: \(error)")
+                    return 2
+                }
                 split = Baseline.split(run.findings, suppressed: run.suppressed, against: baseline)
             }
         }
@@ -101,8 +117,8 @@ extension Command {
         for warning in run.warnings { output.error(warning.text) }
         for error in errors { output.error(error.text) }
         if let path = options.output {
-            if let failure = AtomicFile.write(rendered, to: path) {
-                output.errorLine("leaklint: cannot write \(path): \(failure); the previous file, if any, is unchanged")
+            if let failure = OutputFile.write(rendered, to: path, output: output) {
+                output.errorLine("leaklint: cannot write \(path): \(failure)")
                 return 2
             }
         } else if !rendered.isEmpty && !options.diff {
@@ -122,27 +138,5 @@ extension Command {
         if options.writeBaseline != nil { return 0 }
         let failLevel = Severity(rawValue: options.failLevel) ?? .warning
         return findings.contains { $0.severity >= failLevel } ? 1 : 0
-    }
-}
-
-/// Writes a file so that readers see either the old or the new contents,
-/// never half of one: a temporary file in the same directory, then rename.
-enum AtomicFile {
-    /// nil on success, else what went wrong.
-    static func write(_ text: String, to path: String) -> String? {
-        let temporary = PathText.join(
-            PathText.directory(of: path), ".\(PathText.lastComponent(of: path)).leaklint-\(getpid()).tmp")
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
-            if rename(temporary, path) != 0 {
-                let reason = String(cString: strerror(errno))
-                unlink(temporary)
-                return reason
-            }
-            return nil
-        } catch {
-            unlink(temporary)
-            return (error as NSError).localizedDescription
-        }
     }
 }

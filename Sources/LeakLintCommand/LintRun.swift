@@ -48,21 +48,29 @@ struct LintRun {
         var identities: [String: String]
     }
 
-    /// Finds the roots of every reported file (and of the buffer on standard input).
-    static func roots(for input: Input, workingDirectory: String, finder: RepositoryRoots) -> RunRoots {
+    /// Finds the roots of every reported file (and of the buffer on standard
+    /// input). Without a repository, `%SRCROOT%` is the current directory, or
+    /// the first file's directory when the current directory is unknown.
+    static func roots(
+        for input: Input, workingDirectory: String, knowsWorkingDirectory: Bool = true, finder: RepositoryRoots
+    ) -> RunRoots {
         var paths = input.reported
         if let stdin = input.standardInput { paths.append(stdin.path) }
         var identities: [String: String] = [:]
         for path in paths { identities[path] = finder.identity(ofFile: path, workingDirectory: workingDirectory) }
         let first = paths.min().map { PathText.directory(of: PathText.absolute($0, from: workingDirectory)) } ?? workingDirectory
-        let sourceRoot = finder.root(ofDirectory: first) ?? finder.root(ofDirectory: workingDirectory) ?? workingDirectory
+        let sourceRoot = knowsWorkingDirectory
+            ? finder.root(ofDirectory: first) ?? finder.root(ofDirectory: workingDirectory) ?? workingDirectory
+            : finder.root(ofDirectory: first) ?? first
         return RunRoots(sourceRoot: sourceRoot, identities: identities)
     }
 
     /// Work is split by directory: each worker reads, parses and lints one
     /// directory's packages and keeps only the resolved findings, so memory
     /// holds a few directories' trees at a time, not the whole tree's.
-    static func run(_ input: Input, rules: [Rule], configuration: Configuration = Configuration(), goVersion: GoVersion?, jobs: Int) -> LintRun {
+    static func run(
+        _ input: Input, rules: [Rule], configuration: Configuration = Configuration(), goVersion: GoVersion?, jobs: Int
+    ) throws(ParallelMap.StartFailure) -> LintRun {
         var byDirectory: [String: [(path: String, isReported: Bool)]] = [:]
         var reported = input.reported
         if let stdin = input.standardInput, !reported.contains(stdin.path) { reported.append(stdin.path) }
@@ -82,7 +90,7 @@ struct LintRun {
             standardInput: input.standardInput, explicit: input.explicit, includeGenerated: input.includeGenerated,
             countLines: input.countLines, identities: input.roots.identities)
         let display = input.display
-        let results = ParallelMap.run(count: directories.count, jobs: jobs) { index -> LintRun in
+        let results = try ParallelMap.run(count: directories.count, jobs: jobs) { index -> LintRun in
             lintDirectory(
                 work[index], moduleVersion: moduleVersions[index], linter: linter, goVersion: goVersion,
                 options: options, display: display)

@@ -9,7 +9,7 @@ extension Command {
     /// any. With `--format json` or `sarif` the same errors also make a
     /// report (no findings; SARIF tool execution notifications), printed on
     /// standard output or written to `--output` like a lint's.
-    static func check(options: Options, output: OutputSink, standardInput: @escaping () -> [UInt8]) -> Int32 {
+    static func check(options: Options, output: OutputSink, standardInput: @escaping SourceReader.StandardInput) -> Int32 {
         let started = Date()
         guard let setup = RunSetup.prepare(options, output: output, standardInput: standardInput) else { return 2 }
         let discovery = setup.discovery
@@ -29,11 +29,17 @@ extension Command {
         let countLines = options.stats
         let explicit = discovery.explicitFiles
         let includeGenerated = options.includeGenerated
-        let workingDirectory = setup.workingDirectory
-        let reports = ParallelMap.run(count: files.count, jobs: options.jobs) { index in
-            FileReport.make(
-                path: files[index], isNamed: explicit.contains(files[index]), includeGenerated: includeGenerated,
-                countLines: countLines, display: { DisplayPath.relative($0, to: workingDirectory) })
+        let display = setup.displayPath
+        let reports: [FileReport]
+        do {
+            reports = try ParallelMap.run(count: files.count, jobs: options.jobs) { index in
+                FileReport.make(
+                    path: files[index], isNamed: explicit.contains(files[index]), includeGenerated: includeGenerated,
+                    countLines: countLines, display: display)
+            }
+        } catch {
+            output.errorLine("leaklint: \(error)")
+            return 2
         }
         for report in reports where !report.isSkipped {
             for error in report.errors { errors.append((report.path, error)) }
@@ -80,8 +86,8 @@ extension Command {
                 report, paths: SARIFReporter.Paths(sourceRoot: sourceRoot, currentDirectory: setup.workingDirectory))
         }
         if let path = options.output {
-            if let failure = AtomicFile.write(rendered, to: path) {
-                output.errorLine("leaklint: cannot write \(path): \(failure); the previous file, if any, is unchanged")
+            if let failure = OutputFile.write(rendered, to: path, output: output) {
+                output.errorLine("leaklint: cannot write \(path): \(failure)")
                 return false
             }
         } else {

@@ -10,6 +10,9 @@ import LeakRules
 /// with exit status 2 before any work starts.
 struct RunSetup {
     var workingDirectory: String
+    /// false when the current directory could not be determined (it was
+    /// deleted): the run then works on absolute paths only, printed as given.
+    var knowsWorkingDirectory = true
     var configuration = Configuration()
     var discovery: FileDiscovery
     let roots: RepositoryRoots
@@ -17,15 +20,19 @@ struct RunSetup {
     var listedNothing = false
 
     /// Prints what is wrong and returns nil, or the settled run.
-    static func prepare(_ options: Options, output: OutputSink, standardInput: () -> [UInt8]) -> RunSetup? {
+    static func prepare(_ options: Options, output: OutputSink, standardInput: SourceReader.StandardInput) -> RunSetup? {
         func fail(_ message: String) -> RunSetup? {
             output.errorLine("leaklint: \(message)")
             return nil
         }
-        let workingDirectory: String
+        var workingDirectory = "/"
+        var unknownDirectory: WorkingDirectoryError?
         switch WorkingDirectory.current() {
         case .success(let directory): workingDirectory = directory
-        case .failure(let error): return fail(error.description)
+        case .failure(let error):
+            // Absolute paths do not need it.
+            if let need = needForWorkingDirectory(options) { return fail("\(error.description); \(need)") }
+            unknownDirectory = error
         }
         if options.standardInputPath != nil && options.filesFrom == "-" {
             return fail("--stdin-filename and --files-from - both need standard input; pass the paths in a file instead")
@@ -33,6 +40,7 @@ struct RunSetup {
         if let problem = missingInputs(options) { return fail(problem) }
 
         var setup = RunSetup(workingDirectory: workingDirectory, discovery: FileDiscovery(), roots: RepositoryRoots())
+        setup.knowsWorkingDirectory = unknownDirectory == nil
         var configurationDirectory: String?
         let configurationPath = options.configPath
             ?? Configuration.find(from: PathText.absolute(configurationSearchStart(options), from: workingDirectory))
@@ -56,11 +64,28 @@ struct RunSetup {
             case .success(let listed): arguments += listed
             case .failure(let problem): return fail(problem.message)
             }
+            if let unknownDirectory, let relative = arguments.first(where: { !PathText.isAbsolute($0) }) {
+                return fail("\(unknownDirectory.description); it is needed for the relative path \(relative) (use absolute paths)")
+            }
             setup.listedNothing = arguments.isEmpty
         }
         if arguments.isEmpty && options.filesFrom == nil && options.standardInputPath == nil { arguments = ["./..."] }
         for argument in arguments { setup.discovery.add(argument: argument) }
         return setup
+    }
+
+    /// Why a run with these options needs the current directory, or nil
+    /// when every path it is given is absolute.
+    static func needForWorkingDirectory(_ options: Options) -> String? {
+        if options.paths.isEmpty && options.filesFrom == nil && options.standardInputPath == nil {
+            return "name the files to lint with absolute paths"
+        }
+        let named = options.paths + [
+            options.filesFrom == "-" ? nil : options.filesFrom, options.standardInputPath, options.configPath, options.baseline,
+            options.output, options.writeBaseline,
+        ].compactMap { $0 }
+        guard let relative = named.first(where: { !PathText.isAbsolute($0) }) else { return nil }
+        return "it is needed for the relative path \(relative) (use absolute paths)"
     }
 
     /// Files and folders the options name that must exist before anything is read.
@@ -101,7 +126,14 @@ struct RunSetup {
     /// A path as printed: relative to the current directory when below it,
     /// as people and editors expect; otherwise as given.
     func display(_ path: String) -> String {
-        DisplayPath.relative(path, to: workingDirectory)
+        displayPath(path)
+    }
+
+    /// `display`, as a function worker threads can call.
+    var displayPath: @Sendable (String) -> String {
+        guard knowsWorkingDirectory else { return { $0 } }
+        let workingDirectory = workingDirectory
+        return { DisplayPath.relative($0, to: workingDirectory) }
     }
 
     /// What a run that selected no file should say, and its exit status.

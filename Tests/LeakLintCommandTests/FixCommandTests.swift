@@ -178,7 +178,7 @@ import Testing
         let captured = Captured()
         let sink = OutputSink(out: { captured.append(out: $0) }, error: { captured.append(error: $0) })
         let status = Command.run(
-            arguments: ["--diff", "--quiet", "--stdin-filename", path], output: sink, standardInput: { Array(FixCommand.leaky.utf8) })
+            arguments: ["--diff", "--quiet", "--stdin-filename", path], output: sink, standardInput: { .success(Array(FixCommand.leaky.utf8)) })
         #expect(status == 1)
         #expect(captured.out.hasPrefix("--- a/\(path.dropFirst())\n+++ b/\(path.dropFirst())\n@@ -11,6 +11,7 @@\n"))
         #expect(captured.out.contains("\n+\tdefer resp.Body.Close()\n"))

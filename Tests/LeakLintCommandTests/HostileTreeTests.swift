@@ -186,7 +186,7 @@ import Testing
         discovery.add(argument: tree.all)
         #expect(discovery.files == [path])
         try FileManager.default.removeItem(atPath: path)
-        let run = LintRun.run(LintRun.Input(reported: discovery.files, context: []), rules: [], goVersion: nil, jobs: 2)
+        let run = try LintRun.run(LintRun.Input(reported: discovery.files, context: []), rules: [], goVersion: nil, jobs: 2)
         #expect(run.errors.map(\.text) == ["\(path): cannot read file: no such file or directory"])
     }
 }

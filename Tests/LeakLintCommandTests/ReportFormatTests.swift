@@ -247,7 +247,7 @@ import LeakRules
             """
         let captured = Captured()
         let sink = OutputSink(out: { captured.append(out: $0) }, error: { captured.append(error: $0) })
-        let status = Command.run(arguments: ["--stdin-filename", path], output: sink, standardInput: { Array(buffer.utf8) })
+        let status = Command.run(arguments: ["--stdin-filename", path], output: sink, standardInput: { .success(Array(buffer.utf8)) })
         #expect(status == 1)
         let lines = captured.out.split(separator: "\n").filter { !$0.hasPrefix("\t") }
         #expect(lines == ["\(path):4:15: resp.Body is never closed: the connection cannot be reused; defer resp.Body.Close() after checking the error (unclosed-body)"])
@@ -316,7 +316,7 @@ import LeakRules
         let clean = try tree.write("svc/clean.go", LintCommand.clean)
         let captured = Captured()
         let sink = OutputSink(out: { captured.append(out: $0) }, error: { captured.append(error: $0) })
-        let status = Command.run(arguments: ["--files-from", "-", "--quiet"], output: sink, standardInput: { Array("\(clean)\n\(leaky)\n".utf8) })
+        let status = Command.run(arguments: ["--files-from", "-", "--quiet"], output: sink, standardInput: { .success(Array("\(clean)\n\(leaky)\n".utf8)) })
         #expect(status == 1)
         let lines = captured.out.split(separator: "\n").filter { !$0.hasPrefix("\t") }
         #expect(lines.count == 2 && lines.allSatisfy { $0.hasPrefix(leaky + ":") })
