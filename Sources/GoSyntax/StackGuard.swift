@@ -6,10 +6,11 @@ import Musl
 import Darwin
 #endif
 
-/// Makes sure deep recursion has room: the parser recurses once per nesting
-/// level (bounded by `GoParser.maxNestingDepth`), and a caller's thread may
-/// have a small stack. When the current thread has too little left, the
-/// work runs on a fresh thread with a stack big enough for the worst case.
+/// Makes sure deep recursion has room: the parser, and later phases such as
+/// name resolution, recurse once per nesting level (bounded by
+/// `GoParser.maxNestingDepth`), and a caller's thread may have a small
+/// stack. When the current thread has too little left, the work runs on a
+/// fresh thread with a stack big enough for the worst case.
 public enum StackGuard {
     /// Stack the parser may need at the nesting limit, with a wide margin.
     /// Unoptimised builds use much larger frames.
