@@ -5,12 +5,12 @@ import GoSyntax
 /// block, the implicit blocks of if/for/switch/select statements and their
 /// clauses, `:=` redeclaration rules and type-switch bindings.
 ///
-/// Scopes are a flat array of (name range, declaration) entries with a
-/// stack of start indices: lookups compare bytes in place, no string is
-/// built. Statement nesting recurses (bounded by the parser's nesting
-/// limit, and run by `PackageLoader` where the stack has room for it);
-/// `else if` chains are followed in a loop and expressions walked with an
-/// explicit stack.
+/// Scopes live in a `ScopeTable`: names are hashed and compared as bytes
+/// in place, no string is built, and each lookup takes constant time
+/// however many locals are in scope. Statement nesting recurses (bounded by
+/// the parser's nesting limit, and run by `PackageLoader` where the stack
+/// has room for it); `else if` chains are followed in a loop and
+/// expressions walked with an explicit stack.
 struct Resolver {
     let tree: SyntaxTree
     var declarationOf: [Int32]
@@ -19,9 +19,8 @@ struct Resolver {
     var localSlot: [Int32]
     var locals: [LocalDeclaration] = []
 
-    /// Visible declarations: (name start, name end, declaring identifier).
-    private var entries: [(start: Int32, end: Int32, declaration: Int32)] = []
-    private var scopeStarts: [Int] = []
+    /// The declarations in scope.
+    private(set) var scopes: ScopeTable
     private var function = NodeID.none
 
     init(tree: SyntaxTree) {
@@ -29,6 +28,7 @@ struct Resolver {
         declarationOf = [Int32](repeating: 0, count: tree.nodes.count)
         enclosingFunction = [Int32](repeating: 0, count: tree.nodes.count)
         localSlot = [Int32](repeating: 0, count: tree.nodes.count)
+        scopes = ScopeTable(source: tree.source)
     }
 
     static func resolve(_ tree: SyntaxTree) -> Resolution {
@@ -41,27 +41,13 @@ struct Resolver {
 
     // MARK: - Scopes
 
-    private mutating func pushScope() { scopeStarts.append(entries.count) }
+    private mutating func pushScope() { scopes.pushScope() }
 
-    private mutating func popScope() {
-        if let start = scopeStarts.popLast() { entries.removeSubrange(start...) }
-    }
+    private mutating func popScope() { scopes.popScope() }
 
     private func isBlank(_ name: NodeID) -> Bool {
         let node = tree[name]
         return node.end - node.start == 1 && tree.source[Int(node.start)] == UInt8(ascii: "_")
-    }
-
-    private func sameName(_ entry: (start: Int32, end: Int32, declaration: Int32), _ node: Node) -> Bool {
-        let length = entry.end - entry.start
-        guard length == node.end - node.start else { return false }
-        let source = tree.source
-        var offset: Int32 = 0
-        while offset < length {
-            if source[Int(entry.start + offset)] != source[Int(node.start + offset)] { return false }
-            offset += 1
-        }
-        return true
     }
 
     /// Declares `name` in the innermost scope.
@@ -72,7 +58,7 @@ struct Resolver {
         guard name.exists, tree.kind(name) == .ident, !isBlank(name) else { return }
         let node = tree[name]
         guard node.end > node.start else { return }
-        entries.append((node.start, node.end, name.index))
+        scopes.declare(start: node.start, end: node.end, declaration: name.index)
         declarationOf[Int(name.index)] = name.index
         enclosingFunction[Int(name.index)] = function.index
         locals.append(LocalDeclaration(
@@ -82,34 +68,22 @@ struct Resolver {
     }
 
     /// Whether `name` is already declared in the innermost scope (for `:=`).
-    private func declaredInInnermostScope(_ name: NodeID) -> Bool {
+    private mutating func declaredInInnermostScope(_ name: NodeID) -> Bool {
         let node = tree[name]
-        let start = scopeStarts.last ?? 0
-        var index = entries.count - 1
-        while index >= start {
-            if sameName(entries[index], node) { return true }
-            index -= 1
-        }
-        return false
+        return scopes.isDeclaredInInnermostScope(start: node.start, end: node.end)
     }
 
     private mutating func reference(_ identifier: NodeID) {
         let node = tree[identifier]
         enclosingFunction[Int(identifier.index)] = function.index
-        var index = entries.count - 1
-        while index >= 0 {
-            let entry = entries[index]
-            if sameName(entry, node) {
-                declarationOf[Int(identifier.index)] = entry.declaration
-                return
-            }
-            index -= 1
+        if let declaration = scopes.lookUp(start: node.start, end: node.end) {
+            declarationOf[Int(identifier.index)] = declaration
         }
     }
 
     // MARK: - File and functions
 
-    private mutating func resolveFile() {
+    mutating func resolveFile() {
         let file = tree[tree.root]
         guard file.kind == .file else { return }
         for declaration in tree.ids(file.listBC) {
@@ -289,7 +263,7 @@ struct Resolver {
             declare(binding, .typeSwitchBinding, statement: guardStatement)
         } else if !isBlank(binding) {
             let node = tree[binding]
-            entries.append((node.start, node.end, binding.index))
+            scopes.declare(start: node.start, end: node.end, declaration: binding.index)
         }
     }
 
