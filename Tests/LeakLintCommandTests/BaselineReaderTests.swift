@@ -67,7 +67,7 @@ import Testing
     /// A baseline used to take over twenty times its size in memory (a
     /// tree of objects for the whole report); now a baseline 7 MB larger
     /// than another needs little more than those 7 MB.
-    @Test func memoryGrowsLikeTheFileSize() throws {
+    @Test(.enabled(if: !Sanitizers.active)) func memoryGrowsLikeTheFileSize() throws {
         guard let executable = BinaryRun.executable else {
             Issue.record("the leaklint executable was not built")
             return

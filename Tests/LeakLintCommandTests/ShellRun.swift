@@ -32,8 +32,16 @@ struct ShellRun {
         process.standardInput = FileHandle.nullDevice
         try process.run()
         let captured = Captured()
-        let errReader = Thread { captured.append(error: String(decoding: errPipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)) }
-        let outReader = Thread { captured.append(out: String(decoding: outPipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)) }
+        // Each reader signals when its pipe is at its end (a semaphore, so the reads are seen to happen before).
+        let finished = DispatchSemaphore(value: 0)
+        let errReader = Thread {
+            captured.append(error: String(decoding: errPipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+            finished.signal()
+        }
+        let outReader = Thread {
+            captured.append(out: String(decoding: outPipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+            finished.signal()
+        }
         errReader.start()
         outReader.start()
         let deadline = Date().addingTimeInterval(timeout)
@@ -46,8 +54,8 @@ struct ShellRun {
             usleep(2000)
         }
         // A process the script left behind may hold the pipes open: stop waiting for them a little later.
-        let readDeadline = Date().addingTimeInterval(killed ? 5 : timeout)
-        while (!errReader.isFinished || !outReader.isFinished) && Date() < readDeadline { usleep(1000) }
+        let readDeadline = DispatchTime.now() + (killed ? 5 : timeout)
+        for _ in 0..<2 { _ = finished.wait(timeout: readDeadline) }
         out = captured.out
         err = captured.err
         timedOut = killed

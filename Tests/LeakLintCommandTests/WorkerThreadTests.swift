@@ -56,7 +56,7 @@ import Testing
 
     /// With eight 256 MB stacks asked for under a 2 GB address-space limit
     /// the run used to wait forever for threads that never started.
-    @Test func addressSpaceLimitWithManyJobs() throws {
+    @Test(.enabled(if: !Sanitizers.active)) func addressSpaceLimitWithManyJobs() throws {
         let tree = try FixtureTree()
         for index in 0..<12 { try tree.write("p\(index)/a.go", StandardStreams.leaky) }
         for kilobytes in [2_000_000, 400_000] {
