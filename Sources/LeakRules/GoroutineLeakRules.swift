@@ -26,7 +26,8 @@ enum GoroutineSendLeakRule {
             facts.sites.contains(where: { $0.reference == channel && $0.goroutine == goroutine })
         else { return }
         let goStatement = context.file.parents[context.file.parents[goroutine]]
-        guard let graph = context.controlFlow(ofFunction: function), graph.location(of: goStatement) != nil else { return }
+        guard let search = context.exitSearch(ofFunction: function), search.graph.location(of: goStatement) != nil else { return }
+        let graph = search.graph
         // Receivers in goroutines (ping-pong, worker pools) may drain it: stay silent.
         if facts.sites.contains(where: { $0.use == .receive && $0.goroutine.exists }) { return }
         let receives = facts.sites.filter { $0.use == .receive && $0.goroutine.isNone }
@@ -43,7 +44,7 @@ enum GoroutineSendLeakRule {
             return
         }
         let stops = Set(receives.compactMap { ChannelFacts.stopItem(for: $0.reference, after: goStatement, in: graph, of: function, context) })
-        guard let witness = graph.firstUnstoppedExit(after: goStatement, stops: { stops.contains($0) }) else { return }
+        guard let witness = search.firstUnstoppedExit(after: goStatement, stops: stops) else { return }
         let related = ResourceTracking.witnessLocation(
             witness, graph: graph, context,
             witness == graph.body ? "the end of the function is reached without receiving from \(name)" : "this return does not receive from \(name)")
@@ -98,7 +99,8 @@ enum GoroutineRecvLeakRule {
             facts.sites.contains(where: { $0.reference == reference && $0.goroutine == goroutine })
         else { return }
         let goStatement = parents[parents[goroutine]]
-        guard let graph = context.controlFlow(ofFunction: function), graph.location(of: goStatement) != nil else { return }
+        guard let search = context.exitSearch(ofFunction: function), search.graph.location(of: goStatement) != nil else { return }
+        let graph = search.graph
         // Sends or closes anywhere else (in the function or other goroutines it starts)
         // unblock it; a range over the channel ends only when it is closed.
         let ranges = parentNode.kind == .rangeStmt
@@ -113,7 +115,7 @@ enum GoroutineRecvLeakRule {
             if tree[site.reference].start < goStart { return }
         }
         let stops = Set(unblocking.compactMap { ChannelFacts.stopItem(for: $0.reference, after: goStatement, in: graph, of: function, context) })
-        guard let witness = graph.firstUnstoppedExit(after: goStatement, stops: { stops.contains($0) }) else { return }
+        guard let witness = search.firstUnstoppedExit(after: goStatement, stops: stops) else { return }
         let name = tree.text(reference)
         let related = ResourceTracking.witnessLocation(
             witness, graph: graph, context,

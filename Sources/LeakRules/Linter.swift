@@ -41,9 +41,15 @@ public struct Linter: Sendable {
     }
 
     func lint(fileAt fileIndex: Int, of package: AnalyzedPackage, keepingSuppressed: Bool = false) -> [Diagnostic] {
+        run(fileAt: fileIndex, of: package, keepingSuppressed: keepingSuppressed).findings
+    }
+
+    /// The findings of one file, and the context that found them (whose
+    /// work counters tests read).
+    func run(fileAt fileIndex: Int, of package: AnalyzedPackage, keepingSuppressed: Bool = false) -> (findings: [Diagnostic], context: RuleContext) {
         let context = RuleContext(package: package, fileIndex: fileIndex, configuration: configuration)
         let tree = context.tree
-        guard tree.root.exists, tree[tree.root].kind == .file else { return [] }
+        guard tree.root.exists, tree[tree.root].kind == .file else { return ([], context) }
         // One pass over the node arena in order; nodes left unreachable by
         // parse-time rewrites (they have no parent) are skipped.
         let parents = context.file.parents
@@ -59,10 +65,11 @@ public struct Linter: Sendable {
                 rules[ruleIndex].visit(id, context)
             }
         }
-        return applySuppressions(context.findings, file: context.file, keepingSuppressed: keepingSuppressed)
+        return (applySuppressions(context.findings, context: context, keepingSuppressed: keepingSuppressed), context)
     }
 
-    private func applySuppressions(_ diagnostics: [Diagnostic], file: SourceFile, keepingSuppressed: Bool) -> [Diagnostic] {
+    private func applySuppressions(_ diagnostics: [Diagnostic], context: RuleContext, keepingSuppressed: Bool) -> [Diagnostic] {
+        let file = context.file
         guard Suppressions.mayContainDirectives(file) else { return Linter.sorted(diagnostics) }
         let lines = file.tree.makeLineTable()
         let suppressions = Suppressions(file: file, lines: lines)
