@@ -74,24 +74,21 @@ public struct Linter: Sendable {
         let lines = file.tree.makeLineTable()
         let suppressions = Suppressions(file: file, lines: lines)
         guard !suppressions.directives.isEmpty else { return Linter.sorted(diagnostics) }
-        var used = [Set<String>](repeating: [], count: suppressions.directives.count)
+        var matcher = SuppressionMatcher(suppressions.directives)
+        var ruleIDs = Set<String>()
         var kept: [Diagnostic] = []
         for var diagnostic in diagnostics {
-            let line = lines.line(ofOffset: Int(diagnostic.start))
-            for (index, directive) in suppressions.directives.enumerated()
-            where directive.covers(line: line, ruleID: diagnostic.ruleID) {
-                used[index].insert(diagnostic.ruleID)
-                // Of several covering comments, the first that says why speaks for them.
-                if diagnostic.suppression?.justification == nil {
-                    diagnostic.suppression = AppliedSuppression(justification: directive.reason.isEmpty ? nil : directive.reason)
-                }
-            }
+            ruleIDs.insert(diagnostic.ruleID)
+            let applied = matcher.suppression(line: lines.line(ofOffset: Int(diagnostic.start)), ruleID: diagnostic.ruleID)
+            if let applied, diagnostic.suppression?.justification == nil { diagnostic.suppression = applied }
             if diagnostic.suppression == nil || keepingSuppressed { kept.append(diagnostic) }
         }
+        matcher.finish(ruleIDs: ruleIDs)
+        context.work += matcher.checks
         if reportsUnusedSuppressions {
             let active = Set(rules.map(\.id))
             kept += UnusedSuppressionRule.findings(
-                suppressions.directives, used: used, activeRules: active, path: file.path)
+                suppressions.directives, used: matcher.used, activeRules: active, path: file.path)
         }
         return Linter.sorted(kept)
     }

@@ -10,6 +10,9 @@ import LeakAnalysis
 struct RuleCaches {
     /// Per local: the offsets of the references that assign to it.
     var writeOffsets: [Int32: [Int32]] = [:]
+    /// defer-in-loop: per statement list (by the node holding it), the start
+    /// of its last statement that ends the loop for good, or -1.
+    var lastLoopExits: [Int32: Int32] = [:]
     /// Resource rules: the references of each variable, classified once per rule.
     var classifiedReferences: [ClassifiedReferences.Key: ClassifiedReferences] = [:]
     /// lost-cancel: the items using each cancel variable.

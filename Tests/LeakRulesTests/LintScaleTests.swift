@@ -45,6 +45,13 @@ import Testing
         return source + "\treturn err\n}\n"
     }
 
+    /// Defers in one loop body, each with a suppression comment for another rule.
+    static func defersInALoop(_ count: Int) -> String {
+        var source = "package p\n\nimport \"os\"\n\nfunc f(files []*os.File) {\n\tfor _, f := range files {\n"
+        for _ in 0..<count { source += "\t\tdefer f.Close() //nolint:unclosed-body // another rule\n" }
+        return source + "\t}\n}\n"
+    }
+
     /// Tickers in one straight run of statements (a single block), all left running at the end.
     static func tickersInOneBlock(_ count: Int) -> String {
         var source = "package p\n\nimport \"time\"\n\nfunc f() {\n"
@@ -89,6 +96,11 @@ import Testing
 
     @Test func manyFilesSharingOneErrorVariable() {
         Self.expectLinear(Self.opens, findings: { $0 / 2 })
+    }
+
+    @Test func manyDefersInOneLoopWithSuppressionComments() {
+        // Each defer is a finding, and each comment suppresses nothing (reported too).
+        Self.expectLinear(Self.defersInALoop, findings: { 2 * $0 })
     }
 
     @Test func manyTickersInOneBlock() {
