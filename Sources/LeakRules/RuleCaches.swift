@@ -13,10 +13,16 @@ struct RuleCaches {
     /// defer-in-loop: per statement list (by the node holding it), the start
     /// of its last statement that ends the loop for good, or -1.
     var lastLoopExits: [Int32: Int32] = [:]
+    /// loop-var-capture: per statement list, the node indices of its returns and breaks in order.
+    var listExits: [Int32: [Int32]] = [:]
+    /// loop-var-capture: the `v := v` fix per loop variable (nil: none offered).
+    var loopCopyFixes: [Int32: SuggestedFix?] = [:]
     /// Resource rules: the references of each variable, classified once per rule.
     var classifiedReferences: [ClassifiedReferences.Key: ClassifiedReferences] = [:]
     /// lost-cancel: the items using each cancel variable.
     var cancelUses: [Int32: StopItems] = [:]
     /// missing-unlock: each function's unlocks and calls handed a mutex.
     var mutexCalls: [Int32: MutexCalls] = [:]
+    /// Goroutine rules: what a function does with each channel it made (nil: not such a channel).
+    var channelFacts: [Int32: ChannelFacts?] = [:]
 }

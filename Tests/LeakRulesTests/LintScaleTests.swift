@@ -69,6 +69,20 @@ import Testing
         return source + "\treturn nil\n}\n"
     }
 
+    /// Goroutines each sending once on one unbuffered channel, received once after an early return.
+    static func sendersOnOneChannel(_ count: Int) -> String {
+        var source = "package p\n\nfunc f(c bool) int {\n\tch := make(chan int)\n"
+        for index in 0..<count { source += "\tgo func() { ch <- \(index) }()\n" }
+        return source + "\tif c {\n\t\treturn 0\n\t}\n\treturn <-ch\n}\n"
+    }
+
+    /// Goroutines in one loop body, each capturing the loop variable.
+    static func capturesOfOneLoopVariable(_ count: Int) -> String {
+        var source = "package p\n\nfunc f(xs []int) {\n\tfor _, x := range xs {\n"
+        for _ in 0..<count { source += "\t\tgo func() { _ = x }()\n" }
+        return source + "\t}\n}\n"
+    }
+
     /// One cancel variable holding a new context again and again, each cancelled after an early return.
     static func oneCancelVariable(_ count: Int) -> String {
         var source = "package p\n\nimport \"context\"\n\nfunc f(ctx context.Context, c bool) {\n"
@@ -110,6 +124,15 @@ import Testing
     @Test func oneVariableHoldingManyFiles() {
         // The odd ones leak at the next value's error return, the last at the final return.
         Self.expectLinear(Self.oneVariableManyFiles, findings: { $0 / 2 })
+    }
+
+    @Test func manyGoroutinesSendingOnOneChannel() {
+        // One finding for the channel, its other sends related.
+        Self.expectLinear(Self.sendersOnOneChannel, findings: { _ in 1 })
+    }
+
+    @Test func manyClosuresCapturingOneLoopVariable() {
+        Self.expectLinear(Self.capturesOfOneLoopVariable, findings: { _ in 1 })
     }
 
     @Test func oneCancelVariableHoldingManyContexts() {
