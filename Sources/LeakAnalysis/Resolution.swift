@@ -103,5 +103,12 @@ public struct Resolution: Sendable {
         return referenceNodes[Int(referenceStart[slot - 1])..<Int(referenceStart[slot])].map { NodeID($0) }
     }
 
+    /// The node indices of every reference to a local, in source order, without copying them.
+    public func referenceIndices(to declaration: NodeID) -> ArraySlice<Int32> {
+        let slot = Int(localSlot[Int(declaration.index)])
+        guard slot > 0 else { return [] }
+        return referenceNodes[Int(referenceStart[slot - 1])..<Int(referenceStart[slot])]
+    }
+
     public func function(containing node: NodeID) -> NodeID { NodeID(enclosingFunction[Int(node.index)]) }
 }

@@ -17,6 +17,18 @@ struct ChannelFacts {
     }
 
     var sites: [Site] = []
+    /// Per referencing identifier: its index in `sites`.
+    var siteIndex: [NodeID: Int] = [:]
+    /// The receives in the function itself (not in a goroutine), in source order.
+    var receivesInFunction: [Site] = []
+    /// Whether a goroutine receives from it.
+    var receivedInGoroutine = false
+    /// The sends and closes, in source order.
+    var sendsAndCloses: [Site] = []
+    var sendCount = 0
+    var isClosed = false
+    /// The goroutine literals that send on it or close it.
+    var sendingGoroutines = Set<NodeID>()
     var escapes = false
     /// The `make(chan T[, n])` call and whether the channel is unbuffered.
     var make: NodeID
@@ -39,6 +51,7 @@ struct ChannelFacts {
         let resolution = context.file.resolution
         let parents = context.file.parents
         for reference in resolution.references(to: declaration.name) {
+            context.work += 1
             let owner = resolution.function(containing: reference)
             var goroutine = NodeID.none
             if owner != function {
@@ -56,8 +69,34 @@ struct ChannelFacts {
                 if ReferenceUse(reference: reference, tree: tree, parents: parents).context != .assignedTo { escapes = true }
                 continue
             }
-            sites.append(Site(reference: reference, use: use, goroutine: goroutine))
+            siteIndex[reference] = sites.count
+            let site = Site(reference: reference, use: use, goroutine: goroutine)
+            sites.append(site)
+            switch use {
+            case .receive:
+                if goroutine.exists { receivedInGoroutine = true } else { receivesInFunction.append(site) }
+            case .send, .close:
+                sendsAndCloses.append(site)
+                if use == .send { sendCount += 1 } else { isClosed = true }
+                if goroutine.exists { sendingGoroutines.insert(goroutine) }
+            case .inspect:
+                break
+            }
         }
+    }
+
+    /// The facts about a channel, computed once per file for all the sends
+    /// and receives that ask (nil: not a channel this function made).
+    static func of(_ declaration: LocalDeclaration, function: NodeID, _ context: RuleContext) -> ChannelFacts? {
+        if declaration.function == function, let known = context.caches.channelFacts[declaration.name.index] { return known }
+        let facts = ChannelFacts(declaration: declaration, function: function, context)
+        if declaration.function == function { context.caches.channelFacts[declaration.name.index] = facts }
+        return facts
+    }
+
+    /// Whether `reference` is a site in `goroutine`.
+    func isSite(_ reference: NodeID, in goroutine: NodeID) -> Bool {
+        siteIndex[reference].map { sites[$0].goroutine == goroutine } ?? false
     }
 
     static func use(of reference: NodeID, tree: SyntaxTree, parents: ParentMap, _ context: RuleContext) -> Use? {

@@ -38,7 +38,8 @@ enum DeferFix {
             // errors (`if errors.Is(err, fs.ErrNotExist) { return nil }`).
             guard let error = boundError(of: statement, context) else { return nil }
             var check: NodeID?
-            for next in statements[(index + 1)...] {
+            for nextIndex in (index + 1)..<Int(statements.count) {
+                let next = tree.id(statements, nextIndex)
                 guard let kind = errorCheck(next, error: error, context) else { return nil }
                 if kind == .anyError {
                     check = next
@@ -55,7 +56,7 @@ enum DeferFix {
 
     /// The statement list holding `statement` and its index there; nil when
     /// it is not directly a block's (or a case's) statement.
-    static func position(of statement: NodeID, _ context: RuleContext) -> ([NodeID], Int)? {
+    static func position(of statement: NodeID, _ context: RuleContext) -> (NodeList, Int)? {
         let tree = context.tree
         let container = context.file.parents[statement]
         let list: NodeList
@@ -68,9 +69,8 @@ enum DeferFix {
             list = tree[container].listBC
         default: return nil
         }
-        let statements = Array(tree.ids(list))
-        guard let index = statements.firstIndex(of: statement) else { return nil }
-        return (statements, index)
+        guard let index = context.index(of: statement, in: list) else { return nil }
+        return (list, index)
     }
 
     /// The names `statement` assigns or declares (`f, err := ...`, `var f, err = ...`).

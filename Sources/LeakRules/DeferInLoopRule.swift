@@ -56,27 +56,44 @@ enum DeferInLoopRule {
             let container = parents[current]
             let kind = tree.kind(container)
             if kind == .forStmt || kind == .rangeStmt || kind == .funcLit || kind == .funcDecl || !container.exists { return false }
-            var list = NodeList.empty
-            if kind == .blockStmt { list = tree[container].listAB }
-            if kind == .caseClause { list = tree[container].listCD }
-            if kind == .commClause { list = tree[container].listBC }
-            let statements = Array(tree.ids(list))
-            if let index = statements.firstIndex(of: current) {
-                for later in statements[(index + 1)...] {
-                    let node = tree[later]
-                    if node.kind == .returnStmt { return true }
-                    if node.kind == .branchStmt && node.op == .kwBreak && !node.childA.exists {
-                        // Only a break that leaves the loop (not a switch or select inside it).
-                        let target = LoopVarCaptureRule.innermostBreakable(from: later, context)
-                        if tree.kind(target) == .forStmt || tree.kind(target) == .rangeStmt { return true }
-                    }
-                }
-            }
+            context.work += 1
+            // Statements are in source order: a later one ends the loop when the last such starts after this one.
+            if lastLoopExit(in: container, context) > tree[current].start { return true }
             // Leaving a loop body: the next iteration comes.
             let grandparent = parents[container]
             if kind == .blockStmt, tree.kind(grandparent) == .forStmt || tree.kind(grandparent) == .rangeStmt { return false }
             current = container
         }
+    }
+
+    /// The start of the last statement directly in the list held by
+    /// `container` (a block or a clause) that returns or breaks out of the
+    /// loop; -1 if none. Computed once per list, so that many defers in one
+    /// loop body cost one pass over it.
+    static func lastLoopExit(in container: NodeID, _ context: RuleContext) -> Int32 {
+        if let known = context.caches.lastLoopExits[container.index] { return known }
+        let tree = context.tree
+        var list = NodeList.empty
+        switch tree.kind(container) {
+        case .blockStmt: list = tree[container].listAB
+        case .caseClause: list = tree[container].listCD
+        case .commClause: list = tree[container].listBC
+        default: break
+        }
+        var last: Int32 = -1
+        for statement in tree.ids(list) {
+            context.work += 1
+            let node = tree[statement]
+            if node.kind == .returnStmt {
+                last = node.start
+            } else if node.kind == .branchStmt && node.op == .kwBreak && !node.childA.exists {
+                // Only a break that leaves the loop (not a switch or select inside it).
+                let target = LoopVarCaptureRule.innermostBreakable(from: statement, context)
+                if tree.kind(target) == .forStmt || tree.kind(target) == .rangeStmt { last = node.start }
+            }
+        }
+        context.caches.lastLoopExits[container.index] = last
+        return last
     }
 
     /// Inside a for/range body, with no function literal in between. A

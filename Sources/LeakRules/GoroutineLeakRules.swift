@@ -22,20 +22,21 @@ enum GoroutineSendLeakRule {
         let goroutine = resolution.function(containing: send)
         let function = declaration.function
         guard goroutine != function, tree.kind(context.file.parents[send]) != .commClause,
-            let facts = ChannelFacts(declaration: declaration, function: function, context), facts.unbuffered, !facts.escapes,
-            facts.sites.contains(where: { $0.reference == channel && $0.goroutine == goroutine })
+            let facts = ChannelFacts.of(declaration, function: function, context), facts.unbuffered, !facts.escapes,
+            facts.isSite(channel, in: goroutine)
         else { return }
         let goStatement = context.file.parents[context.file.parents[goroutine]]
-        guard let graph = context.controlFlow(ofFunction: function), graph.location(of: goStatement) != nil else { return }
+        guard let search = context.exitSearch(ofFunction: function), search.graph.location(of: goStatement) != nil else { return }
+        let graph = search.graph
         // Receivers in goroutines (ping-pong, worker pools) may drain it: stay silent.
-        if facts.sites.contains(where: { $0.use == .receive && $0.goroutine.exists }) { return }
-        let receives = facts.sites.filter { $0.use == .receive && $0.goroutine.isNone }
+        if facts.receivedInGoroutine { return }
+        let receives = facts.receivesInFunction
         let name = tree.text(channel)
         let elementType = tree.text(tree[tree.id(tree[facts.make].listBC, 0)].childA)
 
         if context.enclosingLoop(of: goStatement) != nil, receives.count == 1,
             context.enclosingLoop(of: receives[0].reference) == nil,
-            !facts.sites.contains(where: { $0.use == .close }) {
+            !facts.isClosed {
             context.report(
                 send,
                 "goroutines started in a loop send on \(name) but this function receives only once: the other senders block forever; give the channel room for every sender, make(chan \(elementType), n)",
@@ -43,13 +44,12 @@ enum GoroutineSendLeakRule {
             return
         }
         let stops = Set(receives.compactMap { ChannelFacts.stopItem(for: $0.reference, after: goStatement, in: graph, of: function, context) })
-        guard let witness = graph.firstUnstoppedExit(after: goStatement, stops: { stops.contains($0) }) else { return }
+        guard let witness = search.firstUnstoppedExit(after: goStatement, stops: stops) else { return }
         let related = ResourceTracking.witnessLocation(
             witness, graph: graph, context,
             witness == graph.body ? "the end of the function is reached without receiving from \(name)" : "this return does not receive from \(name)")
         // A buffer of one is enough for one result: a single send, run once.
-        let sends = facts.sites.filter { $0.use == .send }
-        let singleResult = sends.count == 1 && context.enclosingLoop(of: send) == nil && context.enclosingLoop(of: goStatement) == nil
+        let singleResult = facts.sendCount == 1 && context.enclosingLoop(of: send) == nil && context.enclosingLoop(of: goStatement) == nil
         context.report(
             send,
             "goroutine blocks forever sending on \(name) when this function returns without receiving: make the channel buffered, make(chan \(elementType), 1)",
@@ -94,26 +94,27 @@ enum GoroutineRecvLeakRule {
         let goroutine = resolution.function(containing: reference)
         let function = declaration.function
         guard goroutine != function, tree.kind(goroutine) == .funcLit, !ChannelFacts.inSelectWithAlternatives(reference, context),
-            let facts = ChannelFacts(declaration: declaration, function: function, context), !facts.escapes,
-            facts.sites.contains(where: { $0.reference == reference && $0.goroutine == goroutine })
+            let facts = ChannelFacts.of(declaration, function: function, context), !facts.escapes,
+            facts.isSite(reference, in: goroutine)
         else { return }
         let goStatement = parents[parents[goroutine]]
-        guard let graph = context.controlFlow(ofFunction: function), graph.location(of: goStatement) != nil else { return }
+        guard let search = context.exitSearch(ofFunction: function), search.graph.location(of: goStatement) != nil else { return }
+        let graph = search.graph
         // Sends or closes anywhere else (in the function or other goroutines it starts)
         // unblock it; a range over the channel ends only when it is closed.
         let ranges = parentNode.kind == .rangeStmt
-        let unblocking = facts.sites.filter { ($0.use == .close || ($0.use == .send && !ranges)) && $0.goroutine != goroutine }
+        let unblocking = facts.sendsAndCloses.filter { ($0.use == .close || !ranges) && $0.goroutine != goroutine }
         // A deferred close covers every exit; a send before the goroutine starts (a
         // semaphore token) is already waiting for it.
         let goStart = tree[goStatement].start
         // Goroutines that both receive and send (ping-pong between instances) pair up by themselves.
-        if facts.sites.contains(where: { $0.goroutine == goroutine && ($0.use == .send || $0.use == .close) }) { return }
+        if facts.sendingGoroutines.contains(goroutine) { return }
         for site in unblocking {
             // (A deferred close after the goroutine starts is an ordinary stop on the paths through it.)
             if tree[site.reference].start < goStart { return }
         }
         let stops = Set(unblocking.compactMap { ChannelFacts.stopItem(for: $0.reference, after: goStatement, in: graph, of: function, context) })
-        guard let witness = graph.firstUnstoppedExit(after: goStatement, stops: { stops.contains($0) }) else { return }
+        guard let witness = search.firstUnstoppedExit(after: goStatement, stops: stops) else { return }
         let name = tree.text(reference)
         let related = ResourceTracking.witnessLocation(
             witness, graph: graph, context,

@@ -35,17 +35,21 @@ struct LeakPlace {
                 return (a.start, a.end, lhs.index) < (b.start, b.end, rhs.index)
             }
             let primary = ordered[0].index
+            /// A related location as far as listing it twice goes.
+            struct Listed: Hashable {
+                var start: Int32
+                var end: Int32
+                var message: String
+            }
+            var listed = Set(result[primary].related.map { Listed(start: $0.start, end: $0.end, message: $0.message) })
             for other in ordered.dropFirst() {
                 let place = diagnostics[other.index]
+                dropped.insert(other.index)
                 // The same place reported twice (two paths to one node) is listed once.
-                if (place.start == diagnostics[primary].start && place.end == diagnostics[primary].end)
-                    || result[primary].related.contains(where: { $0.start == place.start && $0.end == place.end && $0.message == other.alsoHere }) {
-                    dropped.insert(other.index)
-                    continue
-                }
+                if place.start == diagnostics[primary].start && place.end == diagnostics[primary].end { continue }
+                guard listed.insert(Listed(start: place.start, end: place.end, message: other.alsoHere)).inserted else { continue }
                 result[primary].related.append(
                     RelatedLocation(path: place.path, start: place.start, end: place.end, message: other.alsoHere))
-                dropped.insert(other.index)
             }
         }
         return result.enumerated().filter { !dropped.contains($0.offset) }.map(\.element)

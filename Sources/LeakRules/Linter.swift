@@ -41,9 +41,15 @@ public struct Linter: Sendable {
     }
 
     func lint(fileAt fileIndex: Int, of package: AnalyzedPackage, keepingSuppressed: Bool = false) -> [Diagnostic] {
+        run(fileAt: fileIndex, of: package, keepingSuppressed: keepingSuppressed).findings
+    }
+
+    /// The findings of one file, and the context that found them (whose
+    /// work counters tests read).
+    func run(fileAt fileIndex: Int, of package: AnalyzedPackage, keepingSuppressed: Bool = false) -> (findings: [Diagnostic], context: RuleContext) {
         let context = RuleContext(package: package, fileIndex: fileIndex, configuration: configuration)
         let tree = context.tree
-        guard tree.root.exists, tree[tree.root].kind == .file else { return [] }
+        guard tree.root.exists, tree[tree.root].kind == .file else { return ([], context) }
         // One pass over the node arena in order; nodes left unreachable by
         // parse-time rewrites (they have no parent) are skipped.
         let parents = context.file.parents
@@ -59,32 +65,30 @@ public struct Linter: Sendable {
                 rules[ruleIndex].visit(id, context)
             }
         }
-        return applySuppressions(context.findings, file: context.file, keepingSuppressed: keepingSuppressed)
+        return (applySuppressions(context.findings, context: context, keepingSuppressed: keepingSuppressed), context)
     }
 
-    private func applySuppressions(_ diagnostics: [Diagnostic], file: SourceFile, keepingSuppressed: Bool) -> [Diagnostic] {
+    private func applySuppressions(_ diagnostics: [Diagnostic], context: RuleContext, keepingSuppressed: Bool) -> [Diagnostic] {
+        let file = context.file
         guard Suppressions.mayContainDirectives(file) else { return Linter.sorted(diagnostics) }
         let lines = file.tree.makeLineTable()
         let suppressions = Suppressions(file: file, lines: lines)
         guard !suppressions.directives.isEmpty else { return Linter.sorted(diagnostics) }
-        var used = [Set<String>](repeating: [], count: suppressions.directives.count)
+        var matcher = SuppressionMatcher(suppressions.directives)
+        var ruleIDs = Set<String>()
         var kept: [Diagnostic] = []
         for var diagnostic in diagnostics {
-            let line = lines.line(ofOffset: Int(diagnostic.start))
-            for (index, directive) in suppressions.directives.enumerated()
-            where directive.covers(line: line, ruleID: diagnostic.ruleID) {
-                used[index].insert(diagnostic.ruleID)
-                // Of several covering comments, the first that says why speaks for them.
-                if diagnostic.suppression?.justification == nil {
-                    diagnostic.suppression = AppliedSuppression(justification: directive.reason.isEmpty ? nil : directive.reason)
-                }
-            }
+            ruleIDs.insert(diagnostic.ruleID)
+            let applied = matcher.suppression(line: lines.line(ofOffset: Int(diagnostic.start)), ruleID: diagnostic.ruleID)
+            if let applied, diagnostic.suppression?.justification == nil { diagnostic.suppression = applied }
             if diagnostic.suppression == nil || keepingSuppressed { kept.append(diagnostic) }
         }
+        matcher.finish(ruleIDs: ruleIDs)
+        context.work += matcher.checks
         if reportsUnusedSuppressions {
             let active = Set(rules.map(\.id))
             kept += UnusedSuppressionRule.findings(
-                suppressions.directives, used: used, activeRules: active, path: file.path)
+                suppressions.directives, used: matcher.used, activeRules: active, path: file.path)
         }
         return Linter.sorted(kept)
     }

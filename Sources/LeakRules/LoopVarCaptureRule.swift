@@ -33,16 +33,33 @@ enum LoopVarCaptureRule {
         let body = node.childD
         guard body.exists else { return }
         let statements = Array(tree.ids(tree[body].listAB))
+        // Whether a statement after each one waits: one walk of the body, however many
+        // closures it launches, made only when one is launched.
+        var laterWaits: [Bool] = []
+        func waitsAfter(_ index: Int) -> Bool {
+            if laterWaits.isEmpty {
+                laterWaits = [Bool](repeating: false, count: statements.count)
+                var later = statements.count - 1
+                while later > 0 {
+                    context.work += 1
+                    laterWaits[later - 1] = laterWaits[later] || waits(statements[later], context)
+                    later -= 1
+                }
+            }
+            return laterWaits[index]
+        }
         for (index, statement) in statements.enumerated() {
-            checkStatement(statement, laterStatements: statements[(index + 1)...], variables: declared, loop: loop, context)
+            checkStatement(statement, laterWaits: { waitsAfter(index) }, variables: declared, loop: loop, context)
         }
         checkAddresses(of: declared, loop: loop, context)
     }
 
     /// Finds closures launched by `statement` (anywhere inside it, but not
-    /// inside other function literals) that outlive the iteration.
+    /// inside other function literals) that outlive the iteration;
+    /// `laterWaits` says whether a later statement of the iteration waits
+    /// for launched work.
     static func checkStatement(
-        _ statement: NodeID, laterStatements: ArraySlice<NodeID>, variables: [NodeID], loop: NodeID, _ context: RuleContext
+        _ statement: NodeID, laterWaits: () -> Bool, variables: [NodeID], loop: NodeID, _ context: RuleContext
     ) {
         let tree = context.tree
         tree.walk(from: statement) { id in
@@ -56,7 +73,7 @@ enum LoopVarCaptureRule {
                 let function = tree[call].childA
                 if tree.kind(function) == .funcLit {
                     let goroutine = node.kind == .goStmt
-                    if goroutine && iterationWaits(after: statement, laterStatements, context) { return false }
+                    if goroutine && laterWaits() { return false }
                     let message = goroutine
                         ? { (name: String) in "loop variable \(name) captured by a goroutine: all goroutines may see the last value (before Go 1.22); pass it as an argument or copy it with \(name) := \(name)" }
                         : { (name: String) in "loop variable \(name) captured by a deferred function: every deferred call sees the last value (before Go 1.22); pass it as an argument" }
@@ -64,7 +81,7 @@ enum LoopVarCaptureRule {
                 }
                 return true
             case .call:
-                if let (closure, callee) = launchedClosure(id, context), !iterationWaits(after: statement, laterStatements, context) {
+                if let (closure, callee) = launchedClosure(id, context), !laterWaits() {
                     reportCaptures(in: closure, variables: variables, loop: loop, message: { name in
                         "loop variable \(name) captured by a function passed to \(callee): it may run after the iteration ends and see a later value (before Go 1.22); copy it with \(name) := \(name)"
                     }, context)
@@ -108,31 +125,29 @@ enum LoopVarCaptureRule {
         return false
     }
 
-    /// Whether a later statement of the same iteration waits for launched
-    /// work: `x.Wait()` or a receive `<-ch` at statement level.
-    static func iterationWaits(after statement: NodeID, _ later: ArraySlice<NodeID>, _ context: RuleContext) -> Bool {
+    /// Whether a statement of the loop body waits for launched work (then
+    /// the closures launched before it in the iteration do not outlive it):
+    /// `x.Wait()` or a receive `<-ch`, outside function literals.
+    static func waits(_ statement: NodeID, _ context: RuleContext) -> Bool {
         let tree = context.tree
-        for candidate in later {
-            var waits = false
-            tree.walk(from: candidate) { id in
-                if waits { return false }
-                let node = tree[id]
-                switch node.kind {
-                case .funcLit:
-                    return false
-                case .call:
-                    let function = node.childA
-                    if tree.kind(function) == .selector && tree.spells(tree[function].childB, "Wait") { waits = true }
-                case .unary where node.op == .arrow:
-                    waits = true
-                default:
-                    break
-                }
-                return true
+        var waits = false
+        tree.walk(from: statement) { id in
+            if waits { return false }
+            let node = tree[id]
+            switch node.kind {
+            case .funcLit:
+                return false
+            case .call:
+                let function = node.childA
+                if tree.kind(function) == .selector && tree.spells(tree[function].childB, "Wait") { waits = true }
+            case .unary where node.op == .arrow:
+                waits = true
+            default:
+                break
             }
-            if waits { return true }
+            return true
         }
-        return false
+        return waits
     }
 
     static func reportCaptures(
@@ -142,14 +157,26 @@ enum LoopVarCaptureRule {
         let closureNode = tree[closure]
         for variable in variables {
             let name = tree.text(variable)
-            for reference in context.file.resolution.references(to: variable) {
-                let position = tree[reference].start
-                guard position >= closureNode.start && position < closureNode.end else { continue }
-                context.report(
-                    reference, message(name), leak: variable, alsoHere: "also used here",
-                    fix: LoopCopyFix.fix(copying: variable, in: loop, context))
+            // References are in source order: those inside the closure are found by bisection.
+            let references = context.file.resolution.referenceIndices(to: variable)
+            var index = references.startIndex
+                + ResourceTracking.firstIndex(in: references, notBefore: closureNode.start) { tree[NodeID($0)].start }
+            while index < references.endIndex {
+                let reference = NodeID(references[index])
+                index += 1
+                context.work += 1
+                guard tree[reference].start < closureNode.end else { break }
+                context.report(reference, message(name), leak: variable, alsoHere: "also used here", fix: copyFix(variable, loop, context))
             }
         }
+    }
+
+    /// The `v := v` fix for a loop variable, computed once for all its places.
+    static func copyFix(_ variable: NodeID, _ loop: NodeID, _ context: RuleContext) -> SuggestedFix? {
+        if let known = context.caches.loopCopyFixes[variable.index] { return known }
+        let fix = LoopCopyFix.fix(copying: variable, in: loop, context)
+        context.caches.loopCopyFixes[variable.index] = fix
+        return fix
     }
 
     /// `&v` of a range variable stored where it outlives the iteration:
@@ -173,7 +200,7 @@ enum LoopVarCaptureRule {
                         parent,
                         "address of loop variable \(name) outlives the iteration: every stored pointer points to the same variable (before Go 1.22); copy it with \(name) := \(name) first",
                         leak: variable, alsoHere: "its address is also stored here",
-                        fix: LoopCopyFix.fix(copying: variable, in: loop, context))
+                        fix: copyFix(variable, loop, context))
                 }
             }
         }
@@ -190,20 +217,33 @@ enum LoopVarCaptureRule {
             statement = parents[statement]
         }
         let container = parents[statement]
-        guard container.exists else { return false }
         let list = tree.kind(container) == .blockStmt ? tree[container].listAB : tree[container].listCD
-        let statements = Array(tree.ids(list))
-        guard let index = statements.firstIndex(of: statement) else { return false }
-        for later in statements[(index + 1)...] {
-            let node = tree[later]
-            if node.kind == .returnStmt { return true }
-            if node.kind == .branchStmt && node.op == .kwBreak {
-                // An unlabeled break inside a switch or select ends only that statement.
-                if node.childA.exists { return labelNames(loop, node.childA, context) }
-                return innermostBreakable(from: later, context) == loop
-            }
+        guard container.exists, context.index(of: statement, in: list) != nil else { return false }
+        // The first return or break after the statement decides.
+        let exits = listExits(container, list, context)
+        let next = ResourceTracking.firstIndex(in: exits[...], notBefore: tree[statement].start + 1) { tree[NodeID($0)].start }
+        guard next < exits.count else { return false }
+        let later = NodeID(exits[next])
+        let node = tree[later]
+        if node.kind == .returnStmt { return true }
+        // An unlabeled break inside a switch or select ends only that statement.
+        if node.childA.exists { return labelNames(loop, node.childA, context) }
+        return innermostBreakable(from: later, context) == loop
+    }
+
+    /// The returns and breaks directly in the statement list of a block or
+    /// case clause (their node indices, in order); listed once per list.
+    static func listExits(_ container: NodeID, _ list: NodeList, _ context: RuleContext) -> [Int32] {
+        if let known = context.caches.listExits[container.index] { return known }
+        let tree = context.tree
+        var exits: [Int32] = []
+        for statement in tree.ids(list) {
+            context.work += 1
+            let node = tree[statement]
+            if node.kind == .returnStmt || (node.kind == .branchStmt && node.op == .kwBreak) { exits.append(statement.index) }
         }
-        return false
+        context.caches.listExits[container.index] = exits
+        return exits
     }
 
     static func labelNames(_ loop: NodeID, _ label: NodeID, _ context: RuleContext) -> Bool {

@@ -58,13 +58,11 @@ enum LostCancelRule {
             declaration.function == function, function.exists
         else { return }
         if isMainFunction(function, context) { return }
-        guard let graph = context.controlFlow(ofFunction: function), graph.location(of: statement) != nil else { return }
+        guard let search = context.exitSearch(ofFunction: function), search.graph.location(of: statement) != nil else { return }
+        let graph = search.graph
 
-        let uses = Set(
-            context.file.resolution.references(to: declaration.name).filter { reference in
-                ReferenceUse(reference: reference, tree: tree, parents: context.file.parents).context != .assignedTo
-            }.compactMap { context.item(evaluating: $0, in: graph, of: function) })
-        guard let witness = graph.firstUnstoppedExit(after: statement, stops: { uses.contains($0) }) else { return }
+        guard let witness = search.firstUnstoppedExit(after: statement, stops: uses(of: declaration.name, in: graph, of: function, context))
+        else { return }
 
         let variable = tree.text(cancelTarget)
         let witnessMessage = witness == graph.body
@@ -81,6 +79,23 @@ enum LostCancelRule {
             call,
             "the cancel function returned by context.\(name) is not called on every path: \(what) until the parent is cancelled; defer \(variable)() right after the call",
             related: [ResourceTracking.witnessLocation(witness, graph: graph, context, witnessMessage)], fix: fix)
+    }
+
+    /// The items that call or otherwise use a cancel variable: the same for
+    /// every context it holds, so placed once.
+    static func uses(of variable: NodeID, in graph: ControlFlowGraph, of function: NodeID, _ context: RuleContext) -> StopItems {
+        if let known = context.caches.cancelUses[variable.index] { return known }
+        var items: [NodeID] = []
+        for reference in context.file.resolution.references(to: variable) {
+            context.work += 1
+            guard ReferenceUse(reference: reference, tree: context.tree, parents: context.file.parents).context != .assignedTo,
+                let item = context.item(evaluating: reference, in: graph, of: function)
+            else { continue }
+            items.append(item)
+        }
+        let uses = StopItems(items, in: graph)
+        context.caches.cancelUses[variable.index] = uses
+        return uses
     }
 
     static func reportDiscarded(_ call: NodeID, _ name: String, _ what: String, _ variable: String, _ context: RuleContext) {

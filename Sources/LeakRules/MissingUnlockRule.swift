@@ -37,47 +37,44 @@ enum MissingUnlockRule {
         let statement = context.file.parents[call]
         guard tree.kind(statement) == .exprStmt else { return }
         let owner = context.file.resolution.function(containing: call)
-        guard owner.exists, let graph = context.controlFlow(ofFunction: owner), graph.location(of: statement) != nil else { return }
+        guard owner.exists, let search = context.exitSearch(ofFunction: owner), search.graph.location(of: statement) != nil else { return }
+        let graph = search.graph
 
         let mutexText = tree.compactText(mutex)
         let unlockName = isRead ? "RUnlock" : "Unlock"
+        let lockName = isRead ? "RLock" : "Lock"
+        let calls = MutexCalls.of(owner, context)
+        let unlocks = calls.unlocks[MutexCalls.UnlockKey(isRead: isRead, receiver: mutexText)] ?? []
         // An unlock earlier in the function (`mu.Unlock(); work(); mu.Lock()`, or an
         // earlier `defer mu.Unlock()`) means the lock is the caller's or already covered.
         // (A goroutine that only unlocks counts too: the mutex is used as a signal, `mu.Lock()` waits for it.)
-        let unlockedBefore = context.calls(inFunction: owner).contains { other in
-            let callee = tree[other].childA
-            guard tree[other].start < callNode.start, tree.kind(callee) == .selector,
-                tree.text(tree[callee].childB) == unlockName, tree.compactText(tree[callee].childA) == mutexText
-            else { return false }
+        let unlockedBefore = unlocks.contains { other in
+            guard tree[other].start < callNode.start else { return false }
             return runsInPlace(other, of: owner, context)
-                || !closureLocks(context.file.resolution.function(containing: other), mutexText: mutexText, lockName: isRead ? "RLock" : "Lock", context)
+                || !closureLocks(context.file.resolution.function(containing: other), mutexText: mutexText, lockName: lockName, context)
         }
         if unlockedBefore { return }
         var stops = Set<NodeID>()
         var unlocksSomewhere = false
-        for other in context.calls(inFunction: owner) where other != call {
-            let otherNode = tree[other]
-            let callee = otherNode.childA
+        for other in unlocks where other != call {
+            context.work += 1
             // An unlock here, or in a goroutine or callback this function hands the lock to
             // (one that only unlocks; a closure with its own Lock/Unlock pair is unrelated).
-            if tree.kind(callee) == .selector, tree.text(tree[callee].childB) == unlockName,
-                tree.compactText(tree[callee].childA) == mutexText {
-                if !runsInPlace(other, of: owner, context)
-                    && closureLocks(context.file.resolution.function(containing: other), mutexText: mutexText, lockName: isRead ? "RLock" : "Lock", context) {
-                    continue
-                }
-                unlocksSomewhere = true
-                if let item = context.item(evaluating: other, in: graph, of: owner) { stops.insert(item) }
+            if !runsInPlace(other, of: owner, context)
+                && closureLocks(context.file.resolution.function(containing: other), mutexText: mutexText, lockName: lockName, context) {
                 continue
             }
-            // A helper handed the mutex (or what holds it) may unlock it.
-            if handsOff(mutex: mutex, mutexText: mutexText, to: other, context),
-                let item = context.item(evaluating: other, in: graph, of: owner) {
-                stops.insert(item)
-            }
+            unlocksSomewhere = true
+            if let item = context.item(evaluating: other, in: graph, of: owner) { stops.insert(item) }
+        }
+        // A helper handed the mutex (or what holds it) may unlock it.
+        for other in calls.handedOff(mutex: mutex, mutexText: mutexText, context) where other != call {
+            context.work += 1
+            if calls.isUnlock(other, isRead: isRead, receiver: mutexText) { continue }
+            if let item = context.item(evaluating: other, in: graph, of: owner) { stops.insert(item) }
         }
         guard unlocksSomewhere,
-            let witness = graph.firstUnstoppedExit(after: statement, stops: { stops.contains($0) })
+            let witness = search.firstUnstoppedExit(after: statement, stops: stops)
         else { return }
         let text = tree.text(mutex)
         let held = isRead ? "read-locked" : "locked"
@@ -122,19 +119,69 @@ enum MissingUnlockRule {
         return context.types.embeddedTypes(of: type).contains { mutexTypes.contains($0) }
     }
 
-    /// Whether `call` passes the mutex, its address, or the variable it belongs to.
-    static func handsOff(mutex: NodeID, mutexText: [UInt8], to call: NodeID, _ context: RuleContext) -> Bool {
+}
+
+/// The calls of one function that missing-unlock looks for, indexed once
+/// for all its `Lock` calls: unlocks by the text of their receiver, and
+/// calls by the text of their arguments (a helper handed the mutex, its
+/// address, or the variable it belongs to may unlock it).
+struct MutexCalls {
+    struct UnlockKey: Hashable {
+        var isRead: Bool
+        var receiver: [UInt8]
+    }
+
+    /// `x.Unlock()` and `x.RUnlock()` calls (anywhere in the function, literals included), in source order.
+    private(set) var unlocks: [UnlockKey: [NodeID]] = [:]
+    /// Calls by the text of each argument (`&` removed, spaces dropped), in source order.
+    private var byArgument: [[UInt8]: [NodeID]] = [:]
+    private var unlockKeys: [NodeID: UnlockKey] = [:]
+
+    static func of(_ function: NodeID, _ context: RuleContext) -> MutexCalls {
+        if let known = context.caches.mutexCalls[function.index] { return known }
+        let calls = MutexCalls(function: function, context)
+        context.caches.mutexCalls[function.index] = calls
+        return calls
+    }
+
+    init(function: NodeID, _ context: RuleContext) {
+        let tree = context.tree
+        for call in context.calls(inFunction: function) {
+            context.work += 1
+            let callee = tree[call].childA
+            if tree.kind(callee) == .selector {
+                let method = tree[callee].childB
+                let isUnlock = tree.spells(method, "Unlock")
+                if isUnlock || tree.spells(method, "RUnlock") {
+                    let key = UnlockKey(isRead: !isUnlock, receiver: tree.compactText(tree[callee].childA))
+                    unlocks[key, default: []].append(call)
+                    unlockKeys[call] = key
+                }
+            }
+            var texts: [[UInt8]] = []
+            for argument in tree.ids(tree[call].listBC) {
+                var value = argument
+                if tree.kind(value) == .unary && tree[value].op == .and { value = tree[value].childA }
+                let text = tree.compactText(value)
+                if !texts.contains(text) { texts.append(text) }
+            }
+            for text in texts { byArgument[text, default: []].append(call) }
+        }
+    }
+
+    /// Whether `call` is an unlock of the mutex spelled `receiver`.
+    func isUnlock(_ call: NodeID, isRead: Bool, receiver: [UInt8]) -> Bool {
+        unlockKeys[call] == UnlockKey(isRead: isRead, receiver: receiver)
+    }
+
+    /// The calls passing the mutex, its address, or the variable it belongs to, in source order.
+    func handedOff(mutex: NodeID, mutexText: [UInt8], _ context: RuleContext) -> [NodeID] {
         let tree = context.tree
         var root = mutex
         while tree.kind(root) == .selector || tree.kind(root) == .paren || tree.kind(root) == .star { root = tree[root].childA }
         let rootText = tree.compactText(root)
-        for argument in tree.ids(tree[call].listBC) {
-            var value = argument
-            if tree.kind(value) == .unary && tree[value].op == .and { value = tree[value].childA }
-            let text = tree.compactText(value)
-            if text == mutexText || text == rootText { return true }
-        }
-        return false
+        let direct = byArgument[mutexText] ?? []
+        guard rootText != mutexText, let viaRoot = byArgument[rootText] else { return direct }
+        return direct + viaRoot
     }
-
 }

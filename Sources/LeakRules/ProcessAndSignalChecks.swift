@@ -32,7 +32,7 @@ enum CommandWaitCheck {
         let name = tree.text(receiver)
         guard
             let verdict = ResourceTracking.leakPath(
-                variable: declaration.name, error: error, statement: statement, context,
+                variable: declaration.name, error: error, statement: statement, context, effectName: "Wait",
                 prune: { edge in
                     // `if cmd.Start() != nil {` true (or `== nil` false): it did not start.
                     guard failedCondition.exists, edge.condition == failedCondition else { return false }
@@ -76,7 +76,7 @@ enum SignalStopCheck {
         let channelName = tree.text(channel)
         guard
             let verdict = ResourceTracking.leakPath(
-                variable: declaration.name, error: nil, statement: statement, context,
+                variable: declaration.name, error: nil, statement: statement, context, effectName: "signal.Stop",
                 effect: { use in
                     switch use.context {
                     case .received, .ranged, .compared:

@@ -73,50 +73,56 @@ struct ResourceTracking {
     /// classified by `effect`; references inside function literals always
     /// count as a hand-off. Edges where the error of the same call is known
     /// non-nil, or the value itself is known nil, are not followed.
-    /// `prune` can cut more edges (e.g. loop exits that never happen).
+    /// `prune` can cut more edges: it is asked about the branches of the
+    /// acquiring statement and of conditions that mention the value or the
+    /// call's error. `neverTaken` removes edges whatever the value (e.g.
+    /// loop exits that never happen).
+    ///
+    /// `effectName` names `effect` for the current rule: the references of a
+    /// variable that holds many values (`f, err = os.Open(p)` again and
+    /// again) are classified once per function, rule and name.
     static func leakPath(
         variable: NodeID, error: NodeID?, statement: NodeID, _ context: RuleContext,
+        effectName: String = "",
+        neverTaken: NeverTakenEdges = .none,
         prune: (ControlFlowGraph.Edge) -> Bool = { _ in false },
         effect: (ReferenceUse) -> Effect
     ) -> Verdict? {
         let tree = context.tree
         let file = context.file
         let function = file.resolution.function(containing: statement)
-        guard let graph = context.controlFlow(ofFunction: function), graph.location(of: statement) != nil else { return nil }
-        var stopping = Set<NodeID>()
-        var releasedSomewhere = false
-        let statementStart = tree[statement].start
-        for reference in file.resolution.references(to: variable) {
-            // A defer registered before the value was acquired (`var f *os.File; defer func()
-            // { if f != nil { f.Close() } }()`) runs at every exit after it.
-            if tree[reference].start < statementStart, isInDeferredCall(reference, of: function, context) { return nil }
-            let use = ReferenceUse(reference: reference, tree: tree, parents: file.parents)
-            if use.context == .assignedTo { continue }
-            // `_ = v` only silences the compiler: a read, not a hand-off.
-            if case .assignedFrom(let target) = use.context, tree.kind(target) == .ident, tree.spells(target, "_") { continue }
-            let insideClosure = file.resolution.function(containing: reference) != function
-            let classified: Effect = insideClosure ? .handOff : effect(use)
-            if classified != .read { releasedSomewhere = true }
-            if classified == .read { continue }
-            if let item = context.item(evaluating: reference, in: graph, of: function) { stopping.insert(item) }
-        }
+        guard let search = context.exitSearch(ofFunction: function, without: neverTaken), search.graph.location(of: statement) != nil
+        else { return nil }
+        let graph = search.graph
+        let key = ClassifiedReferences.Key(
+            variable: variable.index, function: function.index, rule: context.rule?.id ?? "", effect: effectName)
+        let references = context.caches.classifiedReferences[key] ?? ClassifiedReferences(
+            variable: variable, function: function, graph: graph, context, effect: effect)
+        context.caches.classifiedReferences[key] = references
+        // A defer registered before the value was acquired (`var f *os.File; defer func()
+        // { if f != nil { f.Close() } }()`) runs at every exit after it.
+        if references.firstDeferred < tree[statement].start { return nil }
         // The error of the acquiring call says something only until it is assigned again
         // (`out, err := io.ReadAll(r)` reuses err): checks after such a write prune nothing.
-        let statementEnd = tree[statement].end
-        var errorWrites: [Int32] = []
+        var errorCutoff = Int32.max
         if let error {
-            for reference in file.resolution.references(to: error) where tree[reference].start >= statementEnd {
-                if ReferenceUse(reference: reference, tree: tree, parents: file.parents).context == .assignedTo {
-                    errorWrites.append(tree[reference].start)
-                }
-            }
+            let writes = context.writeOffsets(of: error)
+            let next = firstIndex(in: writes, notBefore: tree[statement].end)
+            if next < writes.count { errorCutoff = writes[next] }
         }
         func errorStillFromCall(_ edge: ControlFlowGraph.Edge) -> Bool {
-            let at = tree[edge.condition].start
-            return !errorWrites.contains { $0 < at }
+            tree[edge.condition].start <= errorCutoff
         }
-        let witness = graph.firstUnstoppedExit(
-            after: statement, stops: { stopping.contains($0) },
+        let witness = search.firstUnstoppedExit(
+            after: statement, stops: references.stops,
+            watching: {
+                // Conditions on the value, and on the error where they still speak of this call.
+                var items = references.reads.compactMap { graph.item(containing: $0, tree: tree, parents: file.parents) }
+                if let error {
+                    items += watchedErrorChecks(error, statement: statement, function: function, before: errorCutoff, graph: graph, context)
+                }
+                return items
+            },
             prune: { edge in
                 if prune(edge) || isNilCheck(edge, variable: variable, nonNilBranch: false, tree: tree, file: file) { return true }
                 guard edge.condition.exists, errorStillFromCall(edge) else { return false }
@@ -124,7 +130,61 @@ struct ResourceTracking {
                     || isErrorPredicate(edge, error: error, context)
             })
         guard let witness else { return nil }
-        return Verdict(witness: witness, graph: graph, releasedSomewhere: releasedSomewhere)
+        return Verdict(witness: witness, graph: graph, releasedSomewhere: references.releasedSomewhere)
+    }
+
+    /// The items holding references to `error` that paths from `statement`
+    /// can reach before the error is assigned again (at `cutoff`): from the
+    /// loop around the statement on.
+    static func watchedErrorChecks(
+        _ error: NodeID, statement: NodeID, function: NodeID, before cutoff: Int32, graph: ControlFlowGraph, _ context: RuleContext
+    ) -> [NodeID] {
+        let tree = context.tree
+        let references = context.file.resolution.referenceIndices(to: error)
+        let from = reachableRegionStart(of: statement, function: function, context)
+        var items: [NodeID] = []
+        var index = references.startIndex + firstIndex(in: references, notBefore: from) { tree[NodeID($0)].start }
+        while index < references.endIndex {
+            let reference = NodeID(references[index])
+            index += 1
+            context.work += 1
+            if tree[reference].start >= cutoff { break }
+            if let item = graph.item(containing: reference, tree: tree, parents: context.file.parents) { items.append(item) }
+        }
+        return items
+    }
+
+    /// The first index of `sorted` (ascending offsets) whose offset is at least `offset`.
+    static func firstIndex(in sorted: [Int32], notBefore offset: Int32) -> Int {
+        firstIndex(in: sorted[...], notBefore: offset) { $0 }
+    }
+
+    static func firstIndex(in sorted: ArraySlice<Int32>, notBefore offset: Int32, by key: (Int32) -> Int32) -> Int {
+        var low = 0
+        var high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if key(sorted[sorted.startIndex + middle]) < offset { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// Where the code that paths from `statement` can run begins: the start
+    /// of the outermost loop around it in its function (a back edge goes no
+    /// further), the statement itself outside loops, or the whole body when
+    /// the file has a `goto`.
+    static func reachableRegionStart(of statement: NodeID, function: NodeID, _ context: RuleContext) -> Int32 {
+        let tree = context.tree
+        if context.hasGoto { return tree[function].start }
+        var start = tree[statement].start
+        var current = context.file.parents[statement]
+        while current.exists && current != function {
+            let kind = tree.kind(current)
+            if kind == .funcLit { break }
+            if kind == .forStmt || kind == .rangeStmt { start = tree[current].start }
+            current = context.file.parents[current]
+        }
+        return start
     }
 
     /// Whether `reference` is part of a `defer` statement of `function` (its call or a deferred literal).
@@ -205,5 +265,55 @@ struct ResourceTracking {
     /// `pkg.Name` spelled as in the source for a call's callee (`http.Get`, `client.Do`).
     static func calleeText(_ call: NodeID, _ context: RuleContext) -> String {
         context.tree.text(context.tree[call].childA)
+    }
+}
+
+/// The references of one variable as `ResourceTracking.leakPath` sees them
+/// for one rule: which items stop a path, which conditions may prune one,
+/// whether anything releases the value, and the first reference inside a
+/// deferred call. The same for every value the variable holds, so computed
+/// once for all of them.
+struct ClassifiedReferences {
+    struct Key: Hashable {
+        var variable: Int32
+        var function: Int32
+        var rule: String
+        var effect: String
+    }
+
+    /// Items that release or hand off the value, placed in the function's graph.
+    var stops: StopItems
+    /// References that only read it (conditions such as `v != nil` among them), outside function literals.
+    var reads: [NodeID] = []
+    var releasedSomewhere = false
+    /// The start of the first reference inside a `defer` of the function; `Int32.max` if none.
+    var firstDeferred = Int32.max
+
+    init(
+        variable: NodeID, function: NodeID, graph: ControlFlowGraph, _ context: RuleContext,
+        effect: (ReferenceUse) -> ResourceTracking.Effect
+    ) {
+        let tree = context.tree
+        let file = context.file
+        var stopping: [NodeID] = []
+        for reference in file.resolution.references(to: variable) {
+            context.work += 1
+            if firstDeferred == Int32.max, ResourceTracking.isInDeferredCall(reference, of: function, context) {
+                firstDeferred = tree[reference].start
+            }
+            let use = ReferenceUse(reference: reference, tree: tree, parents: file.parents)
+            if use.context == .assignedTo { continue }
+            // `_ = v` only silences the compiler: a read, not a hand-off.
+            if case .assignedFrom(let target) = use.context, tree.kind(target) == .ident, tree.spells(target, "_") { continue }
+            let insideClosure = file.resolution.function(containing: reference) != function
+            let classified: ResourceTracking.Effect = insideClosure ? .handOff : effect(use)
+            if classified == .read {
+                if !insideClosure { reads.append(reference) }
+                continue
+            }
+            releasedSomewhere = true
+            if let item = context.item(evaluating: reference, in: graph, of: function) { stopping.append(item) }
+        }
+        stops = StopItems(stopping, in: graph)
     }
 }

@@ -16,7 +16,13 @@ public final class RuleContext {
     private(set) var diagnostics: [Diagnostic] = []
     /// Findings that are places of one leak (see `report(_:_:leak:alsoHere:)`), by diagnostic index.
     var leakPlaces: [LeakPlace] = []
+    /// Steps taken by rules and suppression matching (references classified,
+    /// statements scanned, directives checked): with `searchWork`, what
+    /// tests compare across input sizes to check that work grows linearly.
+    var work = 0
+    var caches = RuleCaches()
     private var graphs: [Int32: ControlFlowGraph] = [:]
+    private var searches: [SearchKey: ExitSearch] = [:]
     private var callsByFunction: [Int32: [NodeID]] = [:]
 
     init(package: AnalyzedPackage, fileIndex: Int, configuration: Configuration = Configuration()) {
@@ -73,6 +79,12 @@ public final class RuleContext {
 
     private lazy var lineTable: LineTable = tree.makeLineTable()
 
+    /// Whether any function of the file has a `goto`, which can jump back past every loop.
+    lazy var hasGoto: Bool = tree.nodes.indices.contains { index in
+        let node = tree.nodes[index]
+        return node.kind == .branchStmt && node.op == .kwGoto
+    }
+
     /// The control-flow graph of a function's body (funcDecl or funcLit), built once.
     public func controlFlow(ofFunction function: NodeID) -> ControlFlowGraph? {
         let node = tree[function]
@@ -89,6 +101,36 @@ public final class RuleContext {
         }
         graphs[function.index] = graph
         return graph
+    }
+
+    /// The exit search over a function's graph, without the edges `filter`
+    /// removes; built once per function and filter, shared by every query.
+    public func exitSearch(ofFunction function: NodeID, without filter: NeverTakenEdges = .none) -> ExitSearch? {
+        let key = SearchKey(function: function.index, filter: filter.name)
+        if let cached = searches[key] { return cached }
+        guard let graph = controlFlow(ofFunction: function) else { return nil }
+        let search = filter.name.isEmpty
+            ? ExitSearch(graph: graph) : ExitSearch(graph: graph, removing: { [unowned self] edge in filter.removes(edge, self) })
+        searches[key] = search
+        return search
+    }
+
+    /// Work done by every exit search of this file so far (see `ExitSearch.work`).
+    var searchWork: Int { searches.values.reduce(0) { $0 + $1.work } }
+
+    /// The offsets of the references that assign to a local (`x = ...`,
+    /// `x, err := ...` reusing `x`), in source order; computed once per local.
+    func writeOffsets(of declaration: NodeID) -> [Int32] {
+        if let cached = caches.writeOffsets[declaration.index] { return cached }
+        var offsets: [Int32] = []
+        for reference in file.resolution.references(to: declaration) {
+            work += 1
+            if ReferenceUse(reference: reference, tree: tree, parents: file.parents).context == .assignedTo {
+                offsets.append(tree[reference].start)
+            }
+        }
+        caches.writeOffsets[declaration.index] = offsets
+        return offsets
     }
 
     /// The item of `graph` (the graph of `function`) that evaluates `node`:

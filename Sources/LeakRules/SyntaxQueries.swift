@@ -10,6 +10,25 @@ extension SyntaxTree {
 }
 
 extension RuleContext {
+    /// The index of `statement` in a statement list, or nil when it is not
+    /// one of its statements. Statements are in source order, so the index
+    /// is found by bisection, not by a walk over the list.
+    func index(of statement: NodeID, in list: NodeList) -> Int? {
+        let start = tree[statement].start
+        var low = 0
+        var high = Int(list.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if tree[tree.id(list, middle)].start < start { low = middle + 1 } else { high = middle }
+        }
+        // Empty statements may share a start with their neighbour.
+        while low < Int(list.count) && tree[tree.id(list, low)].start == start {
+            if tree.id(list, low) == statement { return low }
+            low += 1
+        }
+        return nil
+    }
+
     /// The innermost loop that runs `node` on every iteration: `node` is in
     /// the loop's body (or, with `countingHeader`, in a three-clause loop's
     /// condition or post statement). The search stops at a function boundary

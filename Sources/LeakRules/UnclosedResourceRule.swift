@@ -38,6 +38,7 @@ enum UnclosedResourceRule {
             guard
                 let verdict = ResourceTracking.leakPath(
                     variable: variable, error: error, statement: statement, context,
+                    effectName: kind.releases.joined(separator: ","),
                     effect: { effect(of: $0, kind: kind, context) })
             else { return }
             let name = tree.text(variable)

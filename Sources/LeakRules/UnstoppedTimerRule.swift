@@ -37,7 +37,7 @@ enum UnstoppedTimerRule {
         guard case .local(let variable, _, _, let statement) = ResourceTracking.binding(of: call, resultCount: 1, context),
             let verdict = ResourceTracking.leakPath(
                 variable: variable, error: nil, statement: statement, context,
-                prune: { endlessRangeExit($0, context) },
+                effectName: isTicker ? "ticker" : "timer", neverTaken: endlessTimerRanges,
                 effect: { effect(of: $0, isTicker: isTicker) })
         else { return }
         let name = context.tree.text(variable)
@@ -81,6 +81,11 @@ enum UnstoppedTimerRule {
         }
     }
 
+    /// The exit edges of `for range t.C` / `for range time.Tick(d)`.
+    static let endlessTimerRanges = NeverTakenEdges(name: "endless-timer-ranges") { edge, context in
+        endlessRangeExit(edge, context)
+    }
+
     /// The exit edge of `for range t.C` / `for range time.Tick(d)`: such a
     /// channel is never closed, so the loop only ends through break or return.
     static func endlessRangeExit(_ edge: ControlFlowGraph.Edge, _ context: RuleContext) -> Bool {
@@ -106,9 +111,9 @@ enum UnstoppedTimerRule {
         let file = context.file
         let function = file.resolution.function(containing: call)
         guard function.exists, !LostCancelRule.isMainFunction(function, context),
-            let graph = context.controlFlow(ofFunction: function),
-            let item = graph.item(containing: call, tree: context.tree, parents: file.parents),
-            graph.firstUnstoppedExit(after: item, stops: { _ in false }, prune: { endlessRangeExit($0, context) }) != nil
+            let search = context.exitSearch(ofFunction: function, without: endlessTimerRanges),
+            let item = search.graph.item(containing: call, tree: context.tree, parents: file.parents),
+            search.firstUnstoppedExit(after: item, stops: []) != nil
         else { return }
         context.report(call, "time.Tick leaks its ticker when this function returns (before Go 1.23); use time.NewTicker and defer Stop()")
     }

@@ -82,8 +82,9 @@ enum WaitGroupMisuseRule {
 
         let undeferred = dones.filter { !$0.deferred }
         guard !undeferred.isEmpty, !dones.contains(where: { $0.deferred }),
-            let graph = context.controlFlow(ofFunction: literal)
+            let search = context.exitSearch(ofFunction: literal)
         else { return }
+        let graph = search.graph
         let items = Set(undeferred.compactMap { context.item(evaluating: $0.call, in: graph, of: literal) })
         let first = undeferred[0].call
         let name = tree.text(tree[tree[first].childA].childA)
@@ -95,7 +96,7 @@ enum WaitGroupMisuseRule {
                 related: [context.related(panic, "this panic skips \(name).Done")])
             return
         }
-        guard let witness = graph.firstUnstoppedExitFromEntry(stops: { items.contains($0) }) else { return }
+        guard let witness = search.firstUnstoppedExitFromEntry(stops: items) else { return }
         context.report(
             first,
             "\(name).Done is not deferred and this goroutine can return before reaching it: \(name).Wait blocks forever; defer \(name).Done() at the start of the goroutine",

@@ -64,14 +64,38 @@ struct FlowFixture {
     /// `"end"` when falling off the end of the body, or `"none"`.
     func witness(
         after text: String, stoppedBy stops: Set<String> = [],
-        prune: (ControlFlowGraph.Edge) -> Bool = { _ in false }, sourceLocation: SourceLocation = #_sourceLocation
+        prune: @escaping (ControlFlowGraph.Edge) -> Bool = { _ in false }, sourceLocation: SourceLocation = #_sourceLocation
     ) -> String {
         let start = item(text, sourceLocation: sourceLocation)
-        let found = graph.firstUnstoppedExit(after: start, stops: { stops.contains(tree.text($0)) }, prune: prune)
+        let found = search(after: start, stops: { stops.contains(tree.text($0)) }, prune: prune, sourceLocation: sourceLocation)
         guard let found else { return "none" }
         if found == body { return "end" }
         #expect(tree.kind(found) == .returnStmt, sourceLocation: sourceLocation)
         return "\(tree.text(found))@\(line(found))"
+    }
+
+    /// `ExitSearch`'s answer after `start`, checked against the plain
+    /// search: walking directly and with the index from the first block,
+    /// with `prune` as edges never taken, and as a query's prune watching
+    /// every item (when it cuts only edges of blocks with items, the only
+    /// ones a query can watch).
+    func search(
+        after start: NodeID, stops: (NodeID) -> Bool, prune: @escaping (ControlFlowGraph.Edge) -> Bool = { _ in false },
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) -> NodeID? {
+        let expected = graph.referenceFirstUnstoppedExit(after: start, stops: stops, prune: prune)
+        let stopItems = Set(allItems.filter(stops))
+        let watchable = graph.blocks.allSatisfy { !$0.items.isEmpty || !$0.successors.contains(where: prune) }
+        for limit in [256, 0] {
+            let removed = ExitSearch(graph: graph, directLimit: limit, removing: prune).firstUnstoppedExit(after: start, stops: stopItems)
+            #expect(removed == expected, "edges removed, limit \(limit): \(String(describing: removed))", sourceLocation: sourceLocation)
+            if watchable {
+                let watched = ExitSearch(graph: graph, directLimit: limit).firstUnstoppedExit(
+                    after: start, stops: stopItems, watching: { allItems }, prune: prune)
+                #expect(watched == expected, "watched, limit \(limit): \(String(describing: watched))", sourceLocation: sourceLocation)
+            }
+        }
+        return expected
     }
 
     /// Successor targets of the block holding the item spelled `text`.
@@ -328,7 +352,7 @@ struct FlowFixture {
         let tree = GoParser.parse("package p\nfunc f()\n")
         let graph = ControlFlowGraph.build(tree: tree, body: tree[tree.id(tree[tree.root].listBC, 0)].childD) { _ in false }
         #expect(graph.blocks[graph.entry].successors == [.init(target: graph.exit)])
-        #expect(graph.firstUnstoppedExit(after: tree.root, stops: { _ in false }) == nil)
+        #expect(ExitSearch(graph: graph).firstUnstoppedExit(after: tree.root, stops: []) == nil)
     }
 }
 
@@ -368,7 +392,8 @@ struct FlowFixture {
         let body = tree[tree.id(tree[tree.root].listBC, 0)].childD
         let graph = ControlFlowGraph.build(tree: tree, body: body) { _ in false }
         let start = graph.blocks[graph.entry].items.first ?? .none
-        let witness = graph.firstUnstoppedExit(after: start, stops: { tree.text($0) == "cancel()" })
+        let stops = Set(graph.blocks.flatMap(\.items).filter { tree.text($0) == "cancel()" })
+        let witness = ExitSearch(graph: graph, directLimit: 0).firstUnstoppedExit(after: start, stops: stops)
         #expect(witness.map { tree.text($0) } == "return nil")
     }
 
@@ -384,8 +409,9 @@ struct FlowFixture {
         let body = tree[tree.id(tree[tree.root].listBC, 0)].childD
         let graph = ControlFlowGraph.build(tree: tree, body: body) { _ in false }
         let start = graph.blocks[graph.entry].items.first ?? .none
-        #expect(graph.firstUnstoppedExit(after: start, stops: { tree.text($0) == "close()" }) == nil)
-        #expect(graph.firstUnstoppedExit(after: start, stops: { _ in false }) == body)
+        let search = ExitSearch(graph: graph, directLimit: 0)
+        #expect(search.firstUnstoppedExit(after: start, stops: Set(graph.blocks.flatMap(\.items).filter { tree.text($0) == "close()" })) == nil)
+        #expect(search.firstUnstoppedExit(after: start, stops: []) == body)
         let conditions = graph.blocks.flatMap(\.items).filter { tree.kind($0) == .binary }
         #expect(conditions.count == depth + 1)
     }
@@ -401,6 +427,6 @@ struct FlowFixture {
         let graph = ControlFlowGraph.build(tree: tree, body: body) { _ in false }
         #expect(graph.blocks.flatMap(\.items).count == count + count / 2)
         let first = try #require(graph.blocks[graph.entry].items.first)
-        #expect(graph.firstUnstoppedExit(after: first, stops: { _ in false }) == body)
+        #expect(ExitSearch(graph: graph).firstUnstoppedExit(after: first, stops: []) == body)
     }
 }
