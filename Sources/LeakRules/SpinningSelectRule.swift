@@ -41,7 +41,6 @@ enum SpinningSelectRule {
 
     static func check(_ select: NodeID, _ context: RuleContext) {
         let tree = context.tree
-        let parents = context.file.parents
         // The select must be the whole body of a loop that only ends when something
         // changes (`for {`, `for cond {`), possibly through one bounded inner loop
         // (`for { for _, q := range queues { select {...} } }`).
