@@ -28,3 +28,16 @@ public struct ParentMap: Sendable {
 
     @usableFromInline func parentIndex(_ id: NodeID) -> Int32 { parents[Int(id.index)] }
 }
+
+extension ParentMap {
+    /// The innermost function declaration or literal that contains `id`
+    /// (not `id` itself), or nil at file level.
+    public func enclosingFunction(of id: NodeID, in tree: SyntaxTree) -> FunctionSyntax? {
+        var current = self[id]
+        while current.exists {
+            if let function = tree.function(current) { return function }
+            current = self[current]
+        }
+        return nil
+    }
+}
