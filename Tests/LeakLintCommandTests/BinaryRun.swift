@@ -40,7 +40,7 @@ struct BinaryRun {
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        process.environment = ["PATH": "/usr/bin:/bin", "NO_COLOR": "1"]
+        process.environment = ["PATH": "/usr/bin:/bin", "NO_COLOR": "1"].merging(Sanitizers.environment) { own, _ in own }
         let outPipe = Pipe()
         let errPipe = Pipe()
         let inPipe = Pipe()

@@ -9,4 +9,12 @@ enum Sanitizers {
         let symbols: [String] = ["__asan_init", "__tsan_init", "__msan_init"]
         return symbols.contains { dlsym(UnsafeMutableRawPointer(bitPattern: 0), $0) != nil }
     }()
+
+    /// The sanitizer settings of this process (suppressions, exit codes),
+    /// passed on to the leaklint it starts: without them the sanitizer's
+    /// own defaults apply there and, for one, report the standard library's
+    /// one-time global initialisations as leaks.
+    static var environment: [String: String] {
+        ProcessInfo.processInfo.environment.filter { ["ASAN_OPTIONS", "LSAN_OPTIONS", "TSAN_OPTIONS", "UBSAN_OPTIONS"].contains($0.key) }
+    }
 }

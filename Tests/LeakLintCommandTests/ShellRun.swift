@@ -24,7 +24,7 @@ struct ShellRun {
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", script]
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        process.environment = ["PATH": "/usr/bin:/bin", "NO_COLOR": "1", "LEAKLINT": executable]
+        process.environment = ["PATH": "/usr/bin:/bin", "NO_COLOR": "1", "LEAKLINT": executable].merging(Sanitizers.environment) { own, _ in own }
         let outPipe = Pipe()
         let errPipe = Pipe()
         process.standardOutput = outPipe
