@@ -105,7 +105,8 @@ struct ControlFlowBuilder {
             emit(id)
         case .exprStmt:
             emit(id)
-            if let statement = tree.expressionStatement(id), let call = calledExpression(statement.expression), neverReturns(call) {
+            if let statement = tree.expressionStatement(id), let call = calledExpression(statement.expression),
+                neverReturns(call) {
                 // Nothing follows a call that never returns, not even the exit.
                 startUnreachable()
             }

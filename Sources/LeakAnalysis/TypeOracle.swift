@@ -220,7 +220,9 @@ public struct TypeOracle {
     func qualifiedName(_ expression: NodeID, in fileIndex: Int) -> (package: String, name: String)? {
         let source = package.files[fileIndex]
         let tree = source.tree
-        guard let selector = tree.selector(expression), let path = source.importPath(ofPackageName: selector.base) else { return nil }
+        guard let selector = tree.selector(expression), let path = source.importPath(ofPackageName: selector.base) else {
+            return nil
+        }
         return (path, tree.text(selector.name))
     }
 
@@ -245,7 +247,9 @@ public struct TypeOracle {
             guard let (path, name) = qualifiedName(expression, in: fileIndex) else { return nil }
             return .named(package: path, name: name)
         case .star:
-            guard let star = tree.star(expression), let base = resolveTypeExpression(star.operand, in: fileIndex) else { return nil }
+            guard let star = tree.star(expression), let base = resolveTypeExpression(star.operand, in: fileIndex) else {
+                return nil
+            }
             return .pointer(base)
         case .paren:
             return resolveTypeExpression(tree.paren(expression)?.inner ?? .none, in: fileIndex)
