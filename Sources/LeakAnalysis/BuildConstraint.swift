@@ -27,8 +27,8 @@ public struct BuildConstraint: Sendable {
     /// The constraint of `tree`'s `//go:build` line before the package clause; nil if there is none or it cannot be parsed.
     public init?(in tree: SyntaxTree) {
         let source = tree.source
-        guard tree.root.exists, tree[tree.root].kind == .file, tree[tree.root].childA.exists else { return nil }
-        let packageStart = Int(tree[tree[tree.root].childA].start)
+        guard let packageName = tree.packageClauseName() else { return nil }
+        let packageStart = Int(tree[packageName].start)
         let prefix = Array("//go:build".utf8)
         for comment in tree.comments where Int(comment.start) < packageStart {
             let start = Int(comment.start)

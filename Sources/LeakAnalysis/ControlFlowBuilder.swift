@@ -16,7 +16,7 @@ struct ControlFlowBuilder {
     /// statement's follow-up work is pushed before the work it follows.
     enum Task {
         /// The statements of a list, from index `next` on.
-        case statements(NodeList, next: Int)
+        case statements(NodeIDs, next: Int)
         /// One statement; `label` is the label written on it (or `.none`),
         /// which `break` and `continue` may name.
         case statement(NodeID, label: NodeID)
@@ -65,8 +65,8 @@ struct ControlFlowBuilder {
     /// Lowers the whole body and returns the finished graph.
     mutating func build() -> ControlFlowGraph {
         current = entry
-        if body.exists && Int(body.index) < tree.nodes.count && tree.kind(body) == .blockStmt {
-            tasks.append(.statements(tree[body].listAB, next: 0))
+        if body.exists && Int(body.index) < tree.nodes.count, let block = tree.block(body) {
+            tasks.append(.statements(block.statements, next: 0))
         }
         while let task = tasks.popLast() {
             perform(task)
@@ -80,9 +80,9 @@ struct ControlFlowBuilder {
     mutating func perform(_ task: Task) {
         switch task {
         case .statements(let list, let next):
-            guard next < Int(list.count) else { return }
+            guard next < list.count else { return }
             tasks.append(.statements(list, next: next + 1))
-            tasks.append(.statement(tree.id(list, next), label: .none))
+            tasks.append(.statement(list[next], label: .none))
         case .statement(let id, let label):
             lower(id, label: label)
         case .link(let block):
@@ -100,13 +100,13 @@ struct ControlFlowBuilder {
     /// Appends the items of a simple statement to the current block, or
     /// wires a compound statement and schedules its parts.
     mutating func lower(_ id: NodeID, label: NodeID) {
-        let node = tree[id]
-        switch node.kind {
+        switch tree.kind(id) {
         case .assignStmt, .incDecStmt, .sendStmt, .goStmt, .deferStmt, .declStmt:
             emit(id)
         case .exprStmt:
             emit(id)
-            if let call = calledExpression(node.childA), neverReturns(call) {
+            if let statement = tree.expressionStatement(id), let call = calledExpression(statement.expression),
+                neverReturns(call) {
                 // Nothing follows a call that never returns, not even the exit.
                 startUnreachable()
             }
@@ -117,27 +117,28 @@ struct ControlFlowBuilder {
             startUnreachable()
         case .branchStmt:
             emit(id)
-            lowerBranch(id, node)
+            if let branch = tree.branch(id) { lowerBranch(branch) }
         case .blockStmt:
-            tasks.append(.statements(node.listAB, next: 0))
+            if let block = tree.block(id) { tasks.append(.statements(block.statements, next: 0)) }
         case .labeledStmt:
-            if let target = labelBlock(node.childA) {
+            guard let labeled = tree.labeled(id) else { return }
+            if let target = labelBlock(labeled.label) {
                 connect(current, target)
                 current = target
             }
-            tasks.append(.statement(node.childB, label: node.childA))
+            tasks.append(.statement(labeled.statement, label: labeled.label))
         case .ifStmt:
-            lowerIf(node)
+            if let statement = tree.ifStatement(id) { lowerIf(statement) }
         case .forStmt:
-            lowerFor(node, label: label)
+            if let loop = tree.forStatement(id) { lowerFor(loop, label: label) }
         case .rangeStmt:
-            lowerRange(node, statement: id, label: label)
+            if let loop = tree.range(id) { lowerRange(loop, label: label) }
         case .switchStmt:
-            lowerSwitch(node, label: label)
+            if let statement = tree.switchStatement(id) { lowerSwitch(statement, label: label) }
         case .typeSwitchStmt:
-            lowerTypeSwitch(node, label: label)
+            if let statement = tree.typeSwitch(id) { lowerTypeSwitch(statement, label: label) }
         case .selectStmt:
-            lowerSelect(node, label: label)
+            if let statement = tree.selectStatement(id) { lowerSelect(statement, label: label) }
         default:
             // Empty and unparsable statements run nothing.
             break
@@ -146,35 +147,35 @@ struct ControlFlowBuilder {
 
     // MARK: Compound statements
 
-    mutating func lowerIf(_ node: Node) {
-        emit(node.childA)
-        emit(node.childB)
-        let condition = node.childB
+    mutating func lowerIf(_ statement: IfStatement) {
+        emit(statement.initializer)
+        emit(statement.condition)
+        let condition = statement.condition
         let thenBlock = newBlock()
         let after = newBlock()
-        let elseBlock = node.childD.exists ? newBlock() : after
+        let elseBlock = statement.elseBranch.exists ? newBlock() : after
         addEdge(current, Edge(target: thenBlock, condition: condition, whenTrue: true))
         addEdge(current, Edge(target: elseBlock, condition: condition, whenTrue: false))
         current = thenBlock
         tasks.append(.join(after))
-        if node.childD.exists {
-            tasks.append(.statement(node.childD, label: .none))
+        if statement.elseBranch.exists {
+            tasks.append(.statement(statement.elseBranch, label: .none))
             tasks.append(.enter(elseBlock))
             tasks.append(.link(after))
         }
-        tasks.append(.statement(node.childC, label: .none))
+        tasks.append(.statement(statement.body, label: .none))
     }
 
     /// head (condition) → body → post → head; the condition failing leaves.
     /// Without a condition only `break`, `return` or `goto` leave.
-    mutating func lowerFor(_ node: Node, label: NodeID) {
-        emit(node.childA)
+    mutating func lowerFor(_ loop: ForStatement, label: NodeID) {
+        emit(loop.initializer)
         let head = newBlock()
         let bodyBlock = newBlock()
         let post = newBlock()
         let after = newBlock()
         connect(current, head)
-        let condition = node.childB
+        let condition = loop.condition
         if condition.exists {
             blocks[head].items.append(condition)
             addEdge(head, Edge(target: bodyBlock, condition: condition, whenTrue: true))
@@ -182,24 +183,24 @@ struct ControlFlowBuilder {
         } else {
             connect(head, bodyBlock)
         }
-        if node.childC.exists { blocks[post].items.append(node.childC) }
+        if loop.post.exists { blocks[post].items.append(loop.post) }
         connect(post, head)
-        enterLoop(label: label, body: node.childD, bodyBlock: bodyBlock, continueTarget: post, after: after)
+        enterLoop(label: label, body: loop.body, bodyBlock: bodyBlock, continueTarget: post, after: after)
     }
 
     /// The ranged expression is evaluated once, before the loop; the head then
     /// either runs the body again or leaves (possibly before the first pass).
-    mutating func lowerRange(_ node: Node, statement rangeStatement: NodeID, label: NodeID) {
-        emit(node.childC)
+    mutating func lowerRange(_ loop: RangeStatement, label: NodeID) {
+        emit(loop.expression)
         let head = newBlock()
         let bodyBlock = newBlock()
         let after = newBlock()
         connect(current, head)
         // Marked with the range statement, so rules can tell a loop over a
         // channel that is never closed from one that ends.
-        addEdge(head, Edge(target: bodyBlock, condition: rangeStatement, whenTrue: true))
-        addEdge(head, Edge(target: after, condition: rangeStatement, whenTrue: false))
-        enterLoop(label: label, body: node.childD, bodyBlock: bodyBlock, continueTarget: head, after: after)
+        addEdge(head, Edge(target: bodyBlock, condition: loop.id, whenTrue: true))
+        addEdge(head, Edge(target: after, condition: loop.id, whenTrue: false))
+        enterLoop(label: label, body: loop.body, bodyBlock: bodyBlock, continueTarget: head, after: after)
     }
 
     mutating func enterLoop(label: NodeID, body: NodeID, bodyBlock: Int, continueTarget: Int, after: Int) {
@@ -214,23 +215,22 @@ struct ControlFlowBuilder {
     /// Case expressions are tested in source order, each in its own block;
     /// a match enters the clause's body, and when nothing matches the
     /// default clause (wherever it is written) or the end of the switch runs.
-    mutating func lowerSwitch(_ node: Node, label: NodeID) {
-        emit(node.childA)
-        emit(node.childB)
+    mutating func lowerSwitch(_ statement: SwitchStatement, label: NodeID) {
+        emit(statement.initializer)
+        emit(statement.tag)
         // Without a tag each case expression is a condition, as in an `if`.
-        let hasTag = node.childB.exists
-        let clauses = caseClauses(of: node.childC)
+        let hasTag = statement.tag.exists
+        let clauses = caseClauses(of: statement.body)
         let bodies = clauses.map { _ in newBlock() }
         let after = newBlock()
         var defaultBody: Int?
         var test = current
         for (index, clause) in clauses.enumerated() {
-            let clauseNode = tree[clause]
-            if clauseNode.flags & NodeFlags.isDefault != 0 {
+            if clause.isDefault {
                 if defaultBody == nil { defaultBody = bodies[index] }
                 continue
             }
-            for expression in tree.ids(clauseNode.listAB) {
+            for expression in clause.expressions {
                 blocks[test].items.append(expression)
                 let next = newBlock()
                 if hasTag {
@@ -245,31 +245,26 @@ struct ControlFlowBuilder {
         }
         connect(test, defaultBody ?? after)
         for index in clauses.indices.dropLast() {
-            let statements = tree[clauses[index]].listCD
-            guard statements.count > 0 else { continue }
-            let last = tree.id(statements, Int(statements.count) - 1)
-            if tree[last].kind == .branchStmt && tree[last].op == .kwFallthrough {
-                fallthroughTargets[last] = bodies[index + 1]
-            }
+            guard let last = clauses[index].body.last, tree.branch(last)?.keyword == .kwFallthrough else { continue }
+            fallthroughTargets[last] = bodies[index + 1]
         }
-        enterClauses(clauses.indices.map { (bodies[$0], tree[clauses[$0]].listCD) }, label: label, after: after)
+        enterClauses(clauses.indices.map { (bodies[$0], clauses[$0].body) }, label: label, after: after)
     }
 
     /// The guard picks one clause by the dynamic type; the graph does not
     /// model which, so every clause (and the end, without default) follows it.
-    mutating func lowerTypeSwitch(_ node: Node, label: NodeID) {
-        emit(node.childA)
-        emit(node.childB)
-        let clauses = caseClauses(of: node.childC)
+    mutating func lowerTypeSwitch(_ statement: TypeSwitchStatement, label: NodeID) {
+        emit(statement.initializer)
+        emit(statement.guard)
+        let clauses = caseClauses(of: statement.body)
         let after = newBlock()
         var hasDefault = false
-        var bodies: [(Int, NodeList)] = []
+        var bodies: [(Int, NodeIDs)] = []
         for clause in clauses {
-            let clauseNode = tree[clause]
             let block = newBlock()
             connect(current, block)
-            if clauseNode.flags & NodeFlags.isDefault != 0 { hasDefault = true }
-            bodies.append((block, clauseNode.listCD))
+            if clause.isDefault { hasDefault = true }
+            bodies.append((block, clause.body))
         }
         if !hasDefault { connect(current, after) }
         enterClauses(bodies, label: label, after: after)
@@ -277,15 +272,14 @@ struct ControlFlowBuilder {
 
     /// Each clause starts with its communication; with no clauses the select
     /// blocks forever, so the current block gets no successor.
-    mutating func lowerSelect(_ node: Node, label: NodeID) {
-        var bodies: [(Int, NodeList)] = []
-        let clauses = tree[node.childA].kind == .blockStmt ? Array(tree.ids(tree[node.childA].listAB)) : []
-        for clause in clauses where tree[clause].kind == .commClause {
-            let clauseNode = tree[clause]
+    mutating func lowerSelect(_ statement: SelectStatement, label: NodeID) {
+        var bodies: [(Int, NodeIDs)] = []
+        for clause in tree.block(statement.body)?.statements ?? .empty {
+            guard let clause = tree.commClause(clause) else { continue }
             let block = newBlock()
-            if clauseNode.childA.exists { blocks[block].items.append(clauseNode.childA) }
+            if clause.communication.exists { blocks[block].items.append(clause.communication) }
             connect(current, block)
-            bodies.append((block, clauseNode.listBC))
+            bodies.append((block, clause.body))
         }
         let after = newBlock()
         enterClauses(bodies, label: label, after: after)
@@ -293,7 +287,7 @@ struct ControlFlowBuilder {
 
     /// Schedules clause bodies in source order, each ending at `after`, inside
     /// a scope that `break` leaves for `after`.
-    mutating func enterClauses(_ bodies: [(block: Int, statements: NodeList)], label: NodeID, after: Int) {
+    mutating func enterClauses(_ bodies: [(block: Int, statements: NodeIDs)], label: NodeID, after: Int) {
         enterScope(JumpScope(label: label, breakTarget: after, continueTarget: nil))
         tasks.append(.enter(after))
         tasks.append(.leaveScope)
@@ -304,18 +298,19 @@ struct ControlFlowBuilder {
         }
     }
 
-    func caseClauses(of block: NodeID) -> [NodeID] {
-        guard tree[block].kind == .blockStmt else { return [] }
-        return tree.ids(tree[block].listAB).filter { tree[$0].kind == .caseClause }
+    /// The case clauses of a switch body, in source order.
+    func caseClauses(of body: NodeID) -> [CaseClause] {
+        guard let block = tree.block(body) else { return [] }
+        return block.statements.compactMap { tree.caseClause($0) }
     }
 
     // MARK: Jumps
 
     /// Wires `break`, `continue`, `goto` and `fallthrough`. A jump whose
     /// target does not exist (code that does not compile) leads nowhere.
-    mutating func lowerBranch(_ id: NodeID, _ node: Node) {
-        let label = node.childA
-        switch node.op {
+    mutating func lowerBranch(_ branch: BranchStatement) {
+        let label = branch.label
+        switch branch.keyword {
         case .kwBreak:
             if let scope = scope(named: label, loop: false) { connect(current, scope.breakTarget) }
         case .kwContinue:
@@ -323,7 +318,7 @@ struct ControlFlowBuilder {
         case .kwGoto:
             if let target = labelBlock(label) { connect(current, target) }
         case .kwFallthrough:
-            if let target = fallthroughTargets[id] { connect(current, target) }
+            if let target = fallthroughTargets[branch.id] { connect(current, target) }
         default:
             break
         }
@@ -395,8 +390,7 @@ struct ControlFlowBuilder {
 
     /// The call an expression statement makes, looking through parentheses.
     func calledExpression(_ expression: NodeID) -> NodeID? {
-        var current = expression
-        while tree[current].kind == .paren { current = tree[current].childA }
-        return tree[current].kind == .call ? current : nil
+        let inner = tree.unparenthesized(expression)
+        return tree.kind(inner) == .call ? inner : nil
     }
 }

@@ -118,7 +118,7 @@ public struct ControlFlowGraph: Sendable {
         var previous = NodeID.none
         while current.exists && current != body {
             if positions[current] != nil { return current }
-            if tree.kind(current) == .funcLit && previous.exists && previous == tree[current].childB { return nil }
+            if let literal = tree.functionLiteral(current), previous.exists && previous == literal.body { return nil }
             previous = current
             current = parents[current]
         }

@@ -6,9 +6,9 @@ import GoSyntax
 /// reads them only for their declarations.
 public enum GeneratedCode {
     public static func isGenerated(_ tree: SyntaxTree) -> Bool {
-        guard tree.root.exists, tree[tree.root].kind == .file, tree[tree.root].childA.exists else { return false }
+        guard let packageName = tree.packageClauseName() else { return false }
         let source = tree.source
-        let packageStart = Int(tree[tree[tree.root].childA].start)
+        let packageStart = Int(tree[packageName].start)
         for comment in tree.comments where Int(comment.start) < packageStart {
             var end = Int(comment.end)
             let start = Int(comment.start)

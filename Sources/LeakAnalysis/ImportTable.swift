@@ -13,17 +13,14 @@ public struct ImportTable: Sendable {
     public private(set) var dotImports: [String] = []
 
     public init(tree: SyntaxTree) {
-        let file = tree[tree.root]
-        guard file.kind == .file else { return }
-        for declaration in tree.ids(file.listBC) {
-            let decl = tree[declaration]
-            guard decl.kind == .genDecl, decl.op == .kwImport else { continue }
-            for spec in tree.ids(decl.listAB) {
-                let node = tree[spec]
-                guard node.kind == .importSpec, node.childB.exists else { continue }
-                let path = ImportTable.unquote(tree.text(node.childB))
-                if node.childA.exists {
-                    let name = tree.text(node.childA)
+        guard let file = tree.fileSyntax(tree.root) else { return }
+        for declaration in file.declarations {
+            guard let group = tree.genericDeclaration(declaration), group.keyword == .kwImport else { continue }
+            for spec in group.specs {
+                guard let importSpec = tree.importSpec(spec), importSpec.path.exists else { continue }
+                let path = ImportTable.unquote(tree.text(importSpec.path))
+                if importSpec.name.exists {
+                    let name = tree.text(importSpec.name)
                     if name == "." {
                         dotImports.append(path)
                     } else if name != "_" && !name.isEmpty {

@@ -18,25 +18,20 @@ public enum NoReturnCalls {
     /// Whether `call` (a call node) never returns.
     public static func neverReturns(_ call: NodeID, file: SourceFile, types: TypeOracle) -> Bool {
         let tree = file.tree
-        guard tree.kind(call) == .call else { return false }
-        var function = tree[call].childA
-        while tree.kind(function) == .paren { function = tree[function].childA }
-        switch tree.kind(function) {
-        case .ident:
+        guard let call = tree.call(call) else { return false }
+        let function = tree.unparenthesized(call.function)
+        if tree.kind(function) == .ident {
             return tree.spells(function, "panic") && file.resolution.local(for: function) == nil
                 && types.package.scope.functions["panic"] == nil
-        case .selector:
-            let selector = tree[function]
-            let method = tree.text(selector.childB)
-            if let path = file.importPath(ofPackageName: selector.childA) {
-                return packageFunctions[path]?.contains(method) ?? false
-            }
-            guard testingMethods.contains(method), let receiver = types.type(of: selector.childA),
-                case .named(let package, let name) = receiver.dereferenced
-            else { return false }
-            return package == "testing" && testingTypes.contains(name)
-        default:
-            return false
         }
+        guard let selector = tree.selector(function) else { return false }
+        let method = tree.text(selector.name)
+        if let path = file.importPath(ofPackageName: selector.base) {
+            return packageFunctions[path]?.contains(method) ?? false
+        }
+        guard testingMethods.contains(method), let receiver = types.type(of: selector.base),
+            case .named(let package, let name) = receiver.dereferenced
+        else { return false }
+        return package == "testing" && testingTypes.contains(name)
     }
 }

@@ -36,9 +36,8 @@ public enum PackageLoader {
     public static func groups(from files: [ParsedFile], versions: ModuleVersions) -> [Group] {
         var members: [String: [ParsedFile]] = [:]
         for file in files {
-            let root = file.tree[file.tree.root]
-            guard root.kind == .file, root.childA.exists else { continue }
-            let name = file.tree.text(root.childA)
+            guard let packageName = file.tree.packageClauseName() else { continue }
+            let name = file.tree.text(packageName)
             guard !name.isEmpty else { continue }
             members[directory(of: file.path) + "\u{0}" + name, default: []].append(file)
         }

@@ -29,8 +29,8 @@ public final class SourceFile: Sendable {
 
     /// The package clause's name.
     public var packageName: String {
-        let file = tree[tree.root]
-        return file.kind == .file ? tree.text(file.childA) : ""
+        guard let file = tree.fileSyntax(tree.root) else { return "" }
+        return tree.text(file.packageName)
     }
 
     /// The import path an identifier names in this file, if it is an
@@ -68,36 +68,30 @@ public struct PackageScope: Sendable {
     public init(files: [SourceFile]) {
         for (fileIndex, file) in files.enumerated() {
             let tree = file.tree
-            let root = tree[tree.root]
-            guard root.kind == .file else { continue }
-            for declaration in tree.ids(root.listBC) {
-                let node = tree[declaration]
-                switch node.kind {
-                case .funcDecl:
-                    let name = tree.text(node.childB)
+            guard let root = tree.fileSyntax(tree.root) else { continue }
+            for declaration in root.declarations {
+                if let function = tree.functionDeclaration(declaration) {
+                    let name = tree.text(function.name)
                     let site = DeclarationSite(file: fileIndex, node: declaration, nameIndex: 0)
-                    let results = tree[node.childC].childC
+                    let results = tree.functionType(function.type)?.results ?? .none
                     if results.exists, tree.bytes(results).firstRange(of: Array("Response".utf8)) != nil {
                         responseReturningNames.insert(name)
                     }
-                    if node.childA.exists, let receiverType = PackageScope.receiverTypeName(tree, node.childA) {
+                    if function.receiver.exists, let receiverType = PackageScope.receiverTypeName(tree, function.receiver) {
                         methods[receiverType, default: [:]][name] = site
                     } else {
                         functions[name] = site
                     }
-                case .genDecl:
-                    for spec in tree.ids(node.listAB) {
-                        let specNode = tree[spec]
-                        if specNode.kind == .typeSpec {
-                            types[tree.text(specNode.childA)] = DeclarationSite(file: fileIndex, node: spec, nameIndex: 0)
-                        } else if specNode.kind == .valueSpec {
-                            for (index, name) in tree.ids(specNode.listAB).enumerated() {
+                } else if let group = tree.genericDeclaration(declaration) {
+                    for spec in group.specs {
+                        if let typeSpec = tree.typeSpec(spec) {
+                            types[tree.text(typeSpec.name)] = DeclarationSite(file: fileIndex, node: spec, nameIndex: 0)
+                        } else if let valueSpec = tree.valueSpec(spec) {
+                            for (index, name) in valueSpec.names.enumerated() {
                                 values[tree.text(name)] = DeclarationSite(file: fileIndex, node: spec, nameIndex: index)
                             }
                         }
                     }
-                default:
-                    break
                 }
             }
         }
@@ -105,13 +99,19 @@ public struct PackageScope: Sendable {
 
     /// `T` for receivers `(t T)`, `(t *T)`, `(t *T[K, V])`.
     static func receiverTypeName(_ tree: SyntaxTree, _ receiver: NodeID) -> String? {
-        guard let field = tree.ids(tree[receiver].listAB).first else { return nil }
-        var type = tree[field].childC
+        guard let first = tree.fields(ofList: receiver).first, let field = tree.field(first) else { return nil }
+        var type = field.type
         while type.exists {
-            switch tree.kind(type) {
-            case .star, .paren, .index, .indexList: type = tree[type].childA
-            case .ident: return tree.text(type)
-            default: return nil
+            if let star = tree.star(type) {
+                type = star.operand
+            } else if let paren = tree.paren(type) {
+                type = paren.inner
+            } else if let index = tree.index(type) {
+                type = index.base
+            } else if let index = tree.indexList(type) {
+                type = index.base
+            } else {
+                return tree.kind(type) == .ident ? tree.text(type) : nil
             }
         }
         return nil

@@ -48,10 +48,9 @@ public struct ReferenceUse: Sendable {
         var parent = parents[current]
         // Climb through selectors and parentheses.
         while parent.exists {
-            let node = tree[parent]
-            if node.kind == .selector && node.childA == current {
-                path.append(tree.text(node.childB))
-            } else if node.kind != .paren {
+            if let selector = tree.selector(parent), selector.base == current {
+                path.append(tree.text(selector.name))
+            } else if tree.kind(parent) != .paren {
                 break
             }
             current = parent
@@ -64,50 +63,47 @@ public struct ReferenceUse: Sendable {
 
     static func context(of chain: NodeID, parent: NodeID, tree: SyntaxTree) -> Context {
         guard parent.exists else { return .other }
-        let node = tree[parent]
-        switch node.kind {
+        switch tree.kind(parent) {
         case .call:
-            if node.childA == chain { return .called(call: parent) }
-            for (index, argument) in tree.ids(node.listBC).enumerated() where argument == chain {
-                return .argument(call: parent, index: index)
-            }
+            guard let call = tree.call(parent) else { return .other }
+            if call.function == chain { return .called(call: parent) }
+            if let index = call.arguments.firstIndex(of: chain) { return .argument(call: parent, index: index) }
             return .other
         case .binary:
-            return node.op == .eql || node.op == .neq ? .compared : .other
+            guard let binary = tree.binary(parent) else { return .other }
+            return binary.operator == .eql || binary.operator == .neq ? .compared : .other
         case .unary:
-            return node.op == .arrow ? .received : .other
+            return tree.isReceive(parent) ? .received : .other
         case .rangeStmt:
-            return node.childC == chain ? .ranged : .assignedTo
+            guard let loop = tree.range(parent) else { return .other }
+            return loop.expression == chain ? .ranged : .assignedTo
         case .returnStmt:
             return .returned
         case .sendStmt:
-            return node.childB == chain ? .sent : .other
+            guard let send = tree.send(parent) else { return .other }
+            return send.value == chain ? .sent : .other
         case .keyValue:
-            return node.childB == chain ? .stored : .other
+            guard let pair = tree.keyValue(parent) else { return .other }
+            return pair.value == chain ? .stored : .other
         case .compositeLit:
             return .stored
         case .assignStmt:
-            let lhs = Array(tree.ids(node.listAB))
-            if let position = lhs.firstIndex(of: chain) {
-                _ = position
-                return .assignedTo
-            }
-            let rhs = Array(tree.ids(node.listCD))
-            if let position = rhs.firstIndex(of: chain) {
-                let target = lhs.count == rhs.count ? lhs[position] : (lhs.first ?? .none)
-                return .assignedFrom(target: target)
-            }
-            return .other
+            guard let assign = tree.assign(parent) else { return .other }
+            if assign.lhs.contains(chain) { return .assignedTo }
+            guard let position = assign.rhs.firstIndex(of: chain) else { return .other }
+            return .assignedFrom(target: target(at: position, of: assign.lhs, valueCount: assign.rhs.count))
         case .valueSpec:
-            let names = Array(tree.ids(node.listAB))
-            let values = Array(tree.ids(node.listDE))
-            if let position = values.firstIndex(of: chain) {
-                let target = names.count == values.count ? names[position] : (names.first ?? .none)
-                return .assignedFrom(target: target)
-            }
-            return .other
+            guard let spec = tree.valueSpec(parent), let position = spec.values.firstIndex(of: chain) else { return .other }
+            return .assignedFrom(target: target(at: position, of: spec.names, valueCount: spec.values.count))
         default:
             return .other
         }
+    }
+
+    /// The name that the `position`-th of `valueCount` values is assigned
+    /// to: its counterpart when the counts match, else (one call with
+    /// several results) the first name.
+    private static func target(at position: Int, of names: NodeIDs, valueCount: Int) -> NodeID {
+        names.count == valueCount ? names[position] : (names.first ?? .none)
     }
 }

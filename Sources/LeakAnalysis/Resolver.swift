@@ -84,26 +84,20 @@ struct Resolver {
     // MARK: - File and functions
 
     mutating func resolveFile() {
-        let file = tree[tree.root]
-        guard file.kind == .file else { return }
-        for declaration in tree.ids(file.listBC) {
-            let decl = tree[declaration]
-            switch decl.kind {
-            case .funcDecl:
-                resolveFunction(owner: declaration, receiver: decl.childA, signature: decl.childC, body: decl.childD)
-            case .genDecl:
+        guard let file = tree.fileSyntax(tree.root) else { return }
+        for declaration in file.declarations {
+            if let function = tree.functionDeclaration(declaration) {
+                resolveFunction(owner: declaration, receiver: function.receiver, signature: function.type, body: function.body)
+            } else if let group = tree.genericDeclaration(declaration) {
                 // Package-level values may hold function literals.
-                for spec in tree.ids(decl.listAB) {
-                    let node = tree[spec]
-                    if node.kind == .valueSpec {
-                        for value in tree.ids(node.listDE) { resolveExpression(value) }
-                        resolveExpression(node.childC)
-                    } else if node.kind == .typeSpec {
-                        resolveExpression(node.childC)
+                for spec in group.specs {
+                    if let valueSpec = tree.valueSpec(spec) {
+                        for value in valueSpec.values { resolveExpression(value) }
+                        resolveExpression(valueSpec.type)
+                    } else if let typeSpec = tree.typeSpec(spec) {
+                        resolveExpression(typeSpec.type)
                     }
                 }
-            default:
-                break
             }
         }
     }
@@ -114,124 +108,138 @@ struct Resolver {
         enclosingFunction[Int(owner.index)] = outer.index
         pushScope()
         declareFields(receiver, .receiver)
-        if signature.exists {
-            let type = tree[signature]
-            declareFields(type.childA, .typeParameter)
-            declareFields(type.childB, .parameter)
-            declareFields(type.childC, .result)
+        if let type = tree.functionType(signature) {
+            declareFields(type.typeParameters, .typeParameter)
+            declareFields(type.parameters, .parameter)
+            declareFields(type.results, .result)
         }
-        if body.exists { resolveStatements(tree[body].listAB) }
+        if let block = tree.block(body) { resolveStatements(block.statements) }
         popScope()
         function = outer
     }
 
     private mutating func declareFields(_ fieldList: NodeID, _ kind: LocalDeclaration.Kind) {
-        guard fieldList.exists, tree.kind(fieldList) == .fieldList else { return }
-        for field in tree.ids(tree[fieldList].listAB) {
-            let node = tree[field]
-            resolveExpression(node.childC)
-            for name in tree.ids(node.listAB) {
-                declare(name, kind, type: node.childC, statement: field)
+        for id in tree.fields(ofList: fieldList) {
+            guard let field = tree.field(id) else { continue }
+            resolveExpression(field.type)
+            for name in field.names {
+                declare(name, kind, type: field.type, statement: id)
             }
         }
     }
 
     // MARK: - Statements
 
-    private mutating func resolveStatements(_ list: NodeList) {
-        for statement in tree.ids(list) { resolveStatement(statement) }
+    private mutating func resolveStatements(_ list: NodeIDs) {
+        for statement in list { resolveStatement(statement) }
     }
 
     private mutating func resolveBlock(_ block: NodeID) {
         guard block.exists else { return }
         enclosingFunction[Int(block.index)] = function.index
         pushScope()
-        if tree.kind(block) == .blockStmt { resolveStatements(tree[block].listAB) } else { resolveStatement(block) }
+        if let statements = tree.block(block)?.statements { resolveStatements(statements) } else { resolveStatement(block) }
         popScope()
     }
 
     private mutating func resolveStatement(_ statement: NodeID) {
         guard statement.exists else { return }
         enclosingFunction[Int(statement.index)] = function.index
-        let node = tree[statement]
-        switch node.kind {
+        switch tree.kind(statement) {
         case .declStmt:
-            resolveLocalDeclaration(node.childA)
+            guard let declaration = tree.declarationStatement(statement) else { return }
+            resolveLocalDeclaration(declaration.declaration)
         case .assignStmt:
-            resolveAssignment(statement, node)
+            guard let assign = tree.assign(statement) else { return }
+            resolveAssignment(assign)
         case .rangeStmt:
-            resolveExpression(node.childC)
+            guard let loop = tree.range(statement) else { return }
+            resolveExpression(loop.expression)
             pushScope()
-            if node.op == .define {
-                declare(node.childA, .rangeKey, value: node.childC, statement: statement)
-                declare(node.childB, .rangeValue, value: node.childC, statement: statement)
+            if loop.isDefine {
+                declare(loop.key, .rangeKey, value: loop.expression, statement: statement)
+                declare(loop.value, .rangeValue, value: loop.expression, statement: statement)
             } else {
-                resolveExpression(node.childA)
-                resolveExpression(node.childB)
+                resolveExpression(loop.key)
+                resolveExpression(loop.value)
             }
-            resolveBlock(node.childD)
+            resolveBlock(loop.body)
             popScope()
         case .forStmt:
+            guard let loop = tree.forStatement(statement) else { return }
             pushScope()
-            resolveStatement(node.childA)
-            resolveExpression(node.childB)
-            resolveStatement(node.childC)
-            resolveBlock(node.childD)
+            resolveStatement(loop.initializer)
+            resolveExpression(loop.condition)
+            resolveStatement(loop.post)
+            resolveBlock(loop.body)
             popScope()
         case .ifStmt:
             // Each `if` opens a scope its else branch sees; an `else if`
             // chain, which may be thousands long, is followed in a loop.
-            var branch = node
+            guard var branch = tree.ifStatement(statement) else { return }
             var scopes = 0
             while true {
                 pushScope()
                 scopes += 1
-                resolveStatement(branch.childA)
-                resolveExpression(branch.childB)
-                resolveBlock(branch.childC)
-                guard branch.childD.exists, tree.kind(branch.childD) == .ifStmt else {
-                    resolveBlock(branch.childD)
+                resolveStatement(branch.initializer)
+                resolveExpression(branch.condition)
+                resolveBlock(branch.body)
+                guard branch.elseBranch.exists, let next = tree.ifStatement(branch.elseBranch) else {
+                    resolveBlock(branch.elseBranch)
                     break
                 }
-                enclosingFunction[Int(branch.childD.index)] = function.index
-                branch = tree[branch.childD]
+                enclosingFunction[Int(next.id.index)] = function.index
+                branch = next
             }
             for _ in 0..<scopes { popScope() }
         case .switchStmt:
+            guard let choice = tree.switchStatement(statement) else { return }
             pushScope()
-            resolveStatement(node.childA)
-            resolveExpression(node.childB)
-            resolveClauses(node.childC, binding: .none, guardStatement: .none)
+            resolveStatement(choice.initializer)
+            resolveExpression(choice.tag)
+            resolveClauses(choice.body, binding: .none, guardStatement: .none)
             popScope()
         case .typeSwitchStmt:
+            guard let choice = tree.typeSwitch(statement) else { return }
             pushScope()
-            resolveStatement(node.childA)
+            resolveStatement(choice.initializer)
             var binding = NodeID.none
-            let guardNode = tree[node.childB]
-            if guardNode.kind == .assignStmt {
-                for value in tree.ids(guardNode.listCD) { resolveExpression(value) }
-                if guardNode.b == 1 { binding = tree.id(guardNode.listAB, 0) }
-                enclosingFunction[Int(node.childB.index)] = function.index
+            if let assign = tree.assign(choice.guard) {
+                for value in assign.rhs { resolveExpression(value) }
+                if let name = assign.lhs.single { binding = name }
+                enclosingFunction[Int(choice.guard.index)] = function.index
             } else {
-                resolveStatement(node.childB)
+                resolveStatement(choice.guard)
             }
-            resolveClauses(node.childC, binding: binding, guardStatement: node.childB)
+            resolveClauses(choice.body, binding: binding, guardStatement: choice.guard)
             popScope()
         case .selectStmt:
-            resolveClauses(node.childA, binding: .none, guardStatement: .none)
+            guard let select = tree.selectStatement(statement) else { return }
+            resolveClauses(select.body, binding: .none, guardStatement: .none)
         case .blockStmt:
             resolveBlock(statement)
         case .labeledStmt:
-            resolveStatement(node.childB)
-        case .exprStmt, .goStmt, .deferStmt:
-            resolveExpression(node.childA)
+            guard let labeled = tree.labeled(statement) else { return }
+            resolveStatement(labeled.statement)
+        case .exprStmt:
+            guard let expression = tree.expressionStatement(statement) else { return }
+            resolveExpression(expression.expression)
+        case .goStmt:
+            guard let go = tree.goStatement(statement) else { return }
+            resolveExpression(go.call)
+        case .deferStmt:
+            guard let deferred = tree.deferStatement(statement) else { return }
+            resolveExpression(deferred.call)
         case .sendStmt:
-            resolveExpression(node.childA)
-            resolveExpression(node.childB)
+            guard let send = tree.send(statement) else { return }
+            resolveExpression(send.channel)
+            resolveExpression(send.value)
         case .incDecStmt:
-            resolveExpression(node.childA)
+            guard let step = tree.incDec(statement) else { return }
+            resolveExpression(step.operand)
         case .returnStmt:
-            for result in tree.ids(node.listAB) { resolveExpression(result) }
+            guard let result = tree.returnStatement(statement) else { return }
+            for value in result.results { resolveExpression(value) }
         default:
             break
         }
@@ -242,17 +250,17 @@ struct Resolver {
     private mutating func resolveClauses(_ body: NodeID, binding: NodeID, guardStatement: NodeID) {
         guard body.exists else { return }
         enclosingFunction[Int(body.index)] = function.index
-        for clause in tree.ids(tree[body].listAB) {
-            let node = tree[clause]
+        guard let block = tree.block(body) else { return }
+        for clause in block.statements {
             enclosingFunction[Int(clause.index)] = function.index
             pushScope()
-            if node.kind == .caseClause {
-                for expression in tree.ids(node.listAB) { resolveExpression(expression) }
+            if let caseClause = tree.caseClause(clause) {
+                for expression in caseClause.expressions { resolveExpression(expression) }
                 if binding.exists { redeclareBinding(binding, guardStatement) }
-                resolveStatements(node.listCD)
-            } else if node.kind == .commClause {
-                resolveStatement(node.childA)
-                resolveStatements(node.listBC)
+                resolveStatements(caseClause.body)
+            } else if let commClause = tree.commClause(clause) {
+                resolveStatement(commClause.communication)
+                resolveStatements(commClause.body)
             }
             popScope()
         }
@@ -267,14 +275,14 @@ struct Resolver {
         }
     }
 
-    private mutating func resolveAssignment(_ statement: NodeID, _ node: Node) {
-        for value in tree.ids(node.listCD) { resolveExpression(value) }
-        guard node.op == .define else {
-            for target in tree.ids(node.listAB) { resolveExpression(target) }
+    private mutating func resolveAssignment(_ assign: AssignStatement) {
+        for value in assign.rhs { resolveExpression(value) }
+        guard assign.isDefine else {
+            for target in assign.lhs { resolveExpression(target) }
             return
         }
-        let names = Array(tree.ids(node.listAB))
-        let values = Array(tree.ids(node.listCD))
+        let names = assign.lhs
+        let values = assign.rhs
         for (index, name) in names.enumerated() {
             guard tree.kind(name) == .ident else {
                 resolveExpression(name)
@@ -285,32 +293,29 @@ struct Resolver {
                 continue
             }
             let (value, valueIndex) = values.count == names.count ? (values[index], 0) : (values.first ?? .none, index)
-            declare(name, .variable, value: value, valueIndex: valueIndex, valueCount: names.count, statement: statement)
+            declare(name, .variable, value: value, valueIndex: valueIndex, valueCount: names.count, statement: assign.id)
         }
     }
 
     private mutating func resolveLocalDeclaration(_ declaration: NodeID) {
-        guard declaration.exists, tree.kind(declaration) == .genDecl else { return }
-        let decl = tree[declaration]
-        for spec in tree.ids(decl.listAB) {
-            let node = tree[spec]
+        guard declaration.exists, let group = tree.genericDeclaration(declaration) else { return }
+        for spec in group.specs {
             enclosingFunction[Int(spec.index)] = function.index
-            switch node.kind {
-            case .valueSpec:
-                for value in tree.ids(node.listDE) { resolveExpression(value) }
-                resolveExpression(node.childC)
-                let names = Array(tree.ids(node.listAB))
-                let values = Array(tree.ids(node.listDE))
-                let kind: LocalDeclaration.Kind = decl.op == .kwConst ? .constant : .variable
+            if let valueSpec = tree.valueSpec(spec) {
+                let names = valueSpec.names
+                let values = valueSpec.values
+                for value in values { resolveExpression(value) }
+                resolveExpression(valueSpec.type)
+                let kind: LocalDeclaration.Kind = group.keyword == .kwConst ? .constant : .variable
                 for (index, name) in names.enumerated() {
                     let (value, valueIndex) = values.count == names.count ? (values[index], 0) : (values.first ?? .none, index)
-                    declare(name, kind, type: node.childC, value: value, valueIndex: valueIndex, valueCount: names.count, statement: spec)
+                    declare(
+                        name, kind, type: valueSpec.type, value: value, valueIndex: valueIndex, valueCount: names.count,
+                        statement: spec)
                 }
-            case .typeSpec:
-                declare(node.childA, .localType, statement: spec)
-                resolveExpression(node.childC)
-            default:
-                break
+            } else if let typeSpec = tree.typeSpec(spec) {
+                declare(typeSpec.name, .localType, statement: spec)
+                resolveExpression(typeSpec.type)
             }
         }
     }
@@ -324,26 +329,27 @@ struct Resolver {
         guard root.exists else { return }
         var stack: [NodeID] = [root]
         while let id = stack.popLast() {
-            let node = tree[id]
             enclosingFunction[Int(id.index)] = function.index
-            switch node.kind {
+            switch tree.kind(id) {
             case .ident:
                 reference(id)
             case .selector:
-                stack.append(node.childA)
+                if let selector = tree.selector(id) { stack.append(selector.base) }
             case .funcLit:
-                resolveFunction(owner: id, receiver: .none, signature: node.childA, body: node.childB)
+                if let literal = tree.functionLiteral(id) {
+                    resolveFunction(owner: id, receiver: .none, signature: literal.type, body: literal.body)
+                }
             case .field:
-                if node.childC.exists { stack.append(node.childC) }
+                if let field = tree.field(id), field.type.exists { stack.append(field.type) }
             case .compositeLit:
-                if node.childA.exists { stack.append(node.childA) }
-                let keysAreFieldNames = isStructLike(node.childA)
-                for element in tree.ids(node.listBC) {
-                    let elementNode = tree[element]
-                    if elementNode.kind == .keyValue {
+                guard let literal = tree.compositeLiteral(id) else { continue }
+                if literal.type.exists { stack.append(literal.type) }
+                let keysAreFieldNames = isStructLike(literal.type)
+                for element in literal.elements {
+                    if let pair = tree.keyValue(element) {
                         enclosingFunction[Int(element.index)] = function.index
-                        if !(keysAreFieldNames && tree.kind(elementNode.childA) == .ident) { stack.append(elementNode.childA) }
-                        stack.append(elementNode.childB)
+                        if !(keysAreFieldNames && tree.kind(pair.key) == .ident) { stack.append(pair.key) }
+                        stack.append(pair.value)
                     } else {
                         stack.append(element)
                     }

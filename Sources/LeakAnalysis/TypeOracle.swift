@@ -33,10 +33,10 @@ public struct TypeOracle {
         guard depth < TypeOracle.maxDepth, expression.exists else { return nil }
         let source = package.files[fileIndex]
         let tree = source.tree
-        let node = tree[expression]
-        switch node.kind {
+        switch tree.kind(expression) {
         case .paren:
-            return type(of: node.childA, in: fileIndex, depth: depth + 1)
+            guard let paren = tree.paren(expression) else { return nil }
+            return type(of: paren.inner, in: fileIndex, depth: depth + 1)
         case .ident:
             if let local = source.resolution.local(for: expression) {
                 return type(ofLocal: local, in: fileIndex, depth: depth + 1)
@@ -54,21 +54,29 @@ public struct TypeOracle {
             if let (path, name) = qualifiedName(expression, in: fileIndex) {
                 return StandardLibrary.variableType(package: path, name: name)
             }
-            guard let base = type(of: node.childA, in: fileIndex, depth: depth + 1) else { return nil }
-            return fieldType(of: base.dereferenced, field: tree.text(node.childB), depth: depth + 1)
+            guard let selector = tree.selector(expression),
+                let base = type(of: selector.base, in: fileIndex, depth: depth + 1)
+            else { return nil }
+            return fieldType(of: base.dereferenced, field: tree.text(selector.name), depth: depth + 1)
         case .call:
             guard let results = resultTypes(of: expression, in: fileIndex, depth: depth + 1), results.count >= 1 else { return nil }
             return results[0]
         case .unary:
-            if node.op == .and, let base = type(of: node.childA, in: fileIndex, depth: depth + 1) { return .pointer(base) }
-            return nil
+            guard let unary = tree.unary(expression), unary.operator == .and,
+                let base = type(of: unary.operand, in: fileIndex, depth: depth + 1)
+            else { return nil }
+            return .pointer(base)
         case .star:
-            if let base = type(of: node.childA, in: fileIndex, depth: depth + 1), case .pointer(let pointee) = base { return pointee }
-            return nil
+            guard let star = tree.star(expression), let base = type(of: star.operand, in: fileIndex, depth: depth + 1),
+                case .pointer(let pointee) = base
+            else { return nil }
+            return pointee
         case .compositeLit:
-            return resolveTypeExpression(node.childA, in: fileIndex)
+            guard let literal = tree.compositeLiteral(expression) else { return nil }
+            return resolveTypeExpression(literal.type, in: fileIndex)
         case .typeAssert:
-            return node.childB.exists ? resolveTypeExpression(node.childB, in: fileIndex) : nil
+            guard let assertion = tree.typeAssertion(expression), assertion.type.exists else { return nil }
+            return resolveTypeExpression(assertion.type, in: fileIndex)
         case .funcLit:
             return .function
         default:
@@ -102,10 +110,10 @@ public struct TypeOracle {
 
     func type(ofPackageValue site: DeclarationSite, depth: Int) -> GoType? {
         let tree = package.files[site.file].tree
-        let spec = tree[site.node]
-        if spec.childC.exists { return resolveTypeExpression(spec.childC, in: site.file) }
-        let values = Array(tree.ids(spec.listDE))
-        let names = Int(spec.b)
+        guard let spec = tree.valueSpec(site.node) else { return nil }
+        if spec.type.exists { return resolveTypeExpression(spec.type, in: site.file) }
+        let values = spec.values
+        let names = spec.names.count
         if values.count == names, site.nameIndex < values.count {
             return type(of: values[site.nameIndex], in: site.file, depth: depth + 1)
         }
@@ -120,13 +128,13 @@ public struct TypeOracle {
             let site = package.scope.types[name]
         else { return nil }
         let tree = package.files[site.file].tree
-        var structType = tree[site.node].childC
-        if tree.kind(structType) == .star { structType = tree[structType].childA }
-        guard structType.exists, tree.kind(structType) == .structType else { return nil }
-        for fieldNode in tree.ids(tree[structType].listAB) {
-            let declared = tree[fieldNode]
-            for name in tree.ids(declared.listAB) where tree.text(name) == field {
-                return resolveTypeExpression(declared.childC, in: site.file)
+        var declaredType = tree.typeSpec(site.node)?.type ?? .none
+        if let star = tree.star(declaredType) { declaredType = star.operand }
+        guard declaredType.exists, let structType = tree.structType(declaredType) else { return nil }
+        for id in structType.fields {
+            guard let declared = tree.field(id) else { continue }
+            for name in declared.names where tree.text(name) == field {
+                return resolveTypeExpression(declared.type, in: site.file)
             }
         }
         return nil
@@ -138,12 +146,11 @@ public struct TypeOracle {
             let site = package.scope.types[name]
         else { return [] }
         let tree = package.files[site.file].tree
-        let structType = tree[site.node].childC
-        guard structType.exists, tree.kind(structType) == .structType else { return [] }
-        return tree.ids(tree[structType].listAB).compactMap { field in
-            let node = tree[field]
-            guard node.b == 0 else { return nil }
-            return resolveTypeExpression(node.childC, in: site.file)?.dereferenced
+        let declaredType = tree.typeSpec(site.node)?.type ?? .none
+        guard declaredType.exists, let structType = tree.structType(declaredType) else { return [] }
+        return structType.fields.compactMap { id in
+            guard let field = tree.field(id), field.names.isEmpty else { return nil }
+            return resolveTypeExpression(field.type, in: site.file)?.dereferenced
         }
     }
 
@@ -153,17 +160,20 @@ public struct TypeOracle {
         guard depth < TypeOracle.maxDepth else { return nil }
         let source = package.files[fileIndex]
         let tree = source.tree
-        guard tree.kind(call) == .call else { return nil }
-        var function = tree[call].childA
-        while tree.kind(function) == .paren { function = tree[function].childA }
-        if tree.kind(function) == .index || tree.kind(function) == .indexList { function = tree[function].childA }
+        guard let call = tree.call(call) else { return nil }
+        var function = tree.unparenthesized(call.function)
+        if let instantiation = tree.index(function) {
+            function = instantiation.base
+        } else if let instantiation = tree.indexList(function) {
+            function = instantiation.base
+        }
         switch tree.kind(function) {
         case .ident:
             if source.resolution.local(for: function) != nil { return nil }
             let name = tree.text(function)
             if let site = package.scope.functions[name] { return declaredResults(site) }
             if package.scope.types[name] != nil { return [.named(package: PackageScope.localPath, name: name)] }
-            if name == "new", let argument = tree.ids(tree[call].listBC).first,
+            if name == "new", let argument = call.arguments.first,
                 let pointee = resolveTypeExpression(argument, in: fileIndex) {
                 return [.pointer(pointee)]
             }
@@ -175,9 +185,10 @@ public struct TypeOracle {
             if let (path, name) = qualifiedName(function, in: fileIndex) {
                 return StandardLibrary.resultTypes(package: path, function: name)
             }
-            let selector = tree[function]
-            guard let receiver = type(of: selector.childA, in: fileIndex, depth: depth + 1) else { return nil }
-            let method = tree.text(selector.childB)
+            guard let selector = tree.selector(function),
+                let receiver = type(of: selector.base, in: fileIndex, depth: depth + 1)
+            else { return nil }
+            let method = tree.text(selector.name)
             if let results = StandardLibrary.resultTypes(receiver: receiver, method: method) { return results }
             if case .named(let path, let typeName) = receiver.dereferenced, path == PackageScope.localPath,
                 let site = package.scope.methods[typeName]?[method] {
@@ -192,13 +203,14 @@ public struct TypeOracle {
     /// The declared result types of one of the package's functions (unknown ones as `.other`).
     func declaredResults(_ site: DeclarationSite) -> [GoType] {
         let tree = package.files[site.file].tree
-        let signature = tree[tree[site.node].childC]
-        guard signature.childC.exists else { return [] }
+        guard let declaration = tree.functionDeclaration(site.node), let signature = tree.functionType(declaration.type),
+            signature.results.exists
+        else { return [] }
         var results: [GoType] = []
-        for field in tree.ids(tree[signature.childC].listAB) {
-            let node = tree[field]
-            let type = resolveTypeExpression(node.childC, in: site.file) ?? .other
-            for _ in 0..<max(1, Int(node.b)) { results.append(type) }
+        for id in tree.fields(ofList: signature.results) {
+            guard let field = tree.field(id) else { continue }
+            let type = resolveTypeExpression(field.type, in: site.file) ?? .other
+            for _ in 0..<max(1, field.names.count) { results.append(type) }
         }
         return results
     }
@@ -208,10 +220,10 @@ public struct TypeOracle {
     func qualifiedName(_ expression: NodeID, in fileIndex: Int) -> (package: String, name: String)? {
         let source = package.files[fileIndex]
         let tree = source.tree
-        guard tree.kind(expression) == .selector else { return nil }
-        let selector = tree[expression]
-        guard let path = source.importPath(ofPackageName: selector.childA) else { return nil }
-        return (path, tree.text(selector.childB))
+        guard let selector = tree.selector(expression), let path = source.importPath(ofPackageName: selector.base) else {
+            return nil
+        }
+        return (path, tree.text(selector.name))
     }
 
     /// The `GoType` a written type expression denotes.
@@ -219,8 +231,7 @@ public struct TypeOracle {
         guard expression.exists else { return nil }
         let source = package.files[fileIndex]
         let tree = source.tree
-        let node = tree[expression]
-        switch node.kind {
+        switch tree.kind(expression) {
         case .ident:
             let name = tree.text(expression)
             if let local = source.resolution.local(for: expression) {
@@ -236,14 +247,18 @@ public struct TypeOracle {
             guard let (path, name) = qualifiedName(expression, in: fileIndex) else { return nil }
             return .named(package: path, name: name)
         case .star:
-            guard let base = resolveTypeExpression(node.childA, in: fileIndex) else { return nil }
+            guard let star = tree.star(expression), let base = resolveTypeExpression(star.operand, in: fileIndex) else {
+                return nil
+            }
             return .pointer(base)
         case .paren:
-            return resolveTypeExpression(node.childA, in: fileIndex)
-        case .index, .indexList:
-            return resolveTypeExpression(node.childA, in: fileIndex)
+            return resolveTypeExpression(tree.paren(expression)?.inner ?? .none, in: fileIndex)
+        case .index:
+            return resolveTypeExpression(tree.index(expression)?.base ?? .none, in: fileIndex)
+        case .indexList:
+            return resolveTypeExpression(tree.indexList(expression)?.base ?? .none, in: fileIndex)
         case .chanType:
-            return .channel(resolveTypeExpression(node.childA, in: fileIndex) ?? .other)
+            return .channel(resolveTypeExpression(tree.channelType(expression)?.element ?? .none, in: fileIndex) ?? .other)
         case .funcType:
             return .function
         default:

@@ -23,4 +23,14 @@ enum AnalysisFixture {
         }
         return occurrence < found.count ? found[occurrence] : nil
     }
+
+    /// The body of the first function declaration of `tree`; `.none` when
+    /// there is no function declaration or it has no body.
+    static func firstFunctionBody(_ tree: SyntaxTree) -> NodeID {
+        guard let file = tree.fileSyntax(tree.root) else { return .none }
+        for declaration in file.declarations {
+            if let function = tree.functionDeclaration(declaration) { return function.body }
+        }
+        return .none
+    }
 }

@@ -20,16 +20,12 @@ struct FlowFixture {
     init(_ source: String, honourNeverReturns: Bool = true, sourceLocation: SourceLocation = #_sourceLocation) {
         let tree = GoParser.parse("package p\n" + source)
         #expect(tree.errors.isEmpty, "unexpected errors: \(tree.errors)", sourceLocation: sourceLocation)
-        var body = NodeID.none
-        for declaration in tree.ids(tree[tree.root].listBC) where tree.kind(declaration) == .funcDecl {
-            body = tree[declaration].childD
-            break
-        }
+        let body = AnalysisFixture.firstFunctionBody(tree)
         self.tree = tree
         self.body = body
         self.lines = tree.makeLineTable()
         self.graph = ControlFlowGraph.build(tree: tree, body: body) { call in
-            honourNeverReturns && FlowFixture.exiting.contains(tree.text(tree[call].childA))
+            honourNeverReturns && FlowFixture.exiting.contains(tree.call(call).map { tree.text($0.function) } ?? "")
         }
     }
 
@@ -247,7 +243,7 @@ struct FlowFixture {
             """)
         let ranged = f.item("xs")
         #expect(f.graph.location(of: f.node(.rangeStmt)) == nil)
-        #expect(f.tree[f.node(.rangeStmt)].childC == ranged)
+        #expect(f.tree.range(f.node(.rangeStmt))?.expression == ranged)
         let headEdges = f.successors(of: "xs")
         #expect(headEdges.count == 1)
         let head = try #require(headEdges.first).target
@@ -314,10 +310,10 @@ struct FlowFixture {
     @Test func neverReturningCallsEndTheirBlockWithoutSuccessors() {
         var asked: [String] = []
         let tree = GoParser.parse("package p\nfunc f() {\n\tprepare()\n\t(panic(\"x\"))\n\tafter()\n}\n")
-        let body = tree[tree.id(tree[tree.root].listBC, 0)].childD
+        let body = AnalysisFixture.firstFunctionBody(tree)
         let graph = ControlFlowGraph.build(tree: tree, body: body) { call in
             asked.append(tree.text(call))
-            return tree.text(tree[call].childA) == "panic"
+            return tree.call(call).map { tree.text($0.function) } == "panic"
         }
         #expect(asked == ["prepare()", "panic(\"x\")", "after()"])
         #expect(graph.blocks[graph.entry].items.map { tree.text($0) } == ["prepare()", "(panic(\"x\"))"])
@@ -350,7 +346,7 @@ struct FlowFixture {
 
     @Test func missingOrForeignBodyGivesAnEmptyGraph() {
         let tree = GoParser.parse("package p\nfunc f()\n")
-        let graph = ControlFlowGraph.build(tree: tree, body: tree[tree.id(tree[tree.root].listBC, 0)].childD) { _ in false }
+        let graph = ControlFlowGraph.build(tree: tree, body: AnalysisFixture.firstFunctionBody(tree)) { _ in false }
         #expect(graph.blocks[graph.entry].successors == [.init(target: graph.exit)])
         #expect(ExitSearch(graph: graph).firstUnstoppedExit(after: tree.root, stops: []) == nil)
     }
@@ -389,7 +385,7 @@ struct FlowFixture {
         source += "cancel()\nreturn ctx.Err()\n}\n"
         let tree = GoParser.parse(source)
         #expect(tree.errors.isEmpty)
-        let body = tree[tree.id(tree[tree.root].listBC, 0)].childD
+        let body = AnalysisFixture.firstFunctionBody(tree)
         let graph = ControlFlowGraph.build(tree: tree, body: body) { _ in false }
         let start = graph.blocks[graph.entry].items.first ?? .none
         let stops = Set(graph.blocks.flatMap(\.items).filter { tree.text($0) == "cancel()" })
@@ -406,7 +402,7 @@ struct FlowFixture {
         source += "\n}\n"
         let tree = GoParser.parse(source)
         #expect(tree.errors.isEmpty)
-        let body = tree[tree.id(tree[tree.root].listBC, 0)].childD
+        let body = AnalysisFixture.firstFunctionBody(tree)
         let graph = ControlFlowGraph.build(tree: tree, body: body) { _ in false }
         let start = graph.blocks[graph.entry].items.first ?? .none
         let search = ExitSearch(graph: graph, directLimit: 0)
@@ -423,7 +419,7 @@ struct FlowFixture {
         source += "}\n"
         let tree = GoParser.parse(source)
         #expect(tree.errors.isEmpty)
-        let body = tree[tree.id(tree[tree.root].listBC, 0)].childD
+        let body = AnalysisFixture.firstFunctionBody(tree)
         let graph = ControlFlowGraph.build(tree: tree, body: body) { _ in false }
         #expect(graph.blocks.flatMap(\.items).count == count + count / 2)
         let first = try #require(graph.blocks[graph.entry].items.first)

@@ -121,12 +121,12 @@ import Testing
         for index in 0..<count { source += "t\(index) := time.NewTicker(d)\nif c {\nreturn\n}\n_ = t\(index)\n" }
         source += "}\n"
         let tree = GoParser.parse(source)
-        let body = tree[tree.id(tree[tree.root].listBC, 0)].childD
+        let body = AnalysisFixture.firstFunctionBody(tree)
         let graph = ControlFlowGraph.build(tree: tree, body: body) { _ in false }
         let search = ExitSearch(graph: graph)
         let items = graph.blocks.flatMap(\.items)
-        let starts = items.filter { tree.kind($0) == .assignStmt && tree[$0].op == .define }
-        let reads = items.filter { tree.kind($0) == .assignStmt && tree[$0].op != .define }
+        let starts = items.filter { tree.assign($0)?.isDefine == true }
+        let reads = items.filter { tree.assign($0)?.isDefine == false }
         var witnesses = 0
         for (start, read) in zip(starts, reads) where search.firstUnstoppedExit(after: start, stops: [], watching: { [read] }) != nil {
             witnesses += 1
