@@ -38,8 +38,7 @@ enum DeferFix {
             // errors (`if errors.Is(err, fs.ErrNotExist) { return nil }`).
             guard let error = boundError(of: statement, context) else { return nil }
             var check: NodeID?
-            for nextIndex in (index + 1)..<Int(statements.count) {
-                let next = tree.id(statements, nextIndex)
+            for next in statements[(index + 1)...] {
                 guard let kind = errorCheck(next, error: error, context) else { return nil }
                 if kind == .anyError {
                     check = next
@@ -56,45 +55,31 @@ enum DeferFix {
 
     /// The statement list holding `statement` and its index there; nil when
     /// it is not directly a block's (or a case's) statement.
-    static func position(of statement: NodeID, _ context: RuleContext) -> (NodeList, Int)? {
+    static func position(of statement: NodeID, _ context: RuleContext) -> (NodeIDs, Int)? {
         let tree = context.tree
         let container = context.file.parents[statement]
-        let list: NodeList
-        switch tree.kind(container) {
-        case .blockStmt: list = tree[container].listAB
-        case .caseClause: list = tree[container].listCD
-        case .commClause:
-            // The comm statement itself (`case v := <-ch:`) is not one of the body's statements.
-            guard tree[container].childA != statement else { return nil }
-            list = tree[container].listBC
-        default: return nil
-        }
-        guard let index = context.index(of: statement, in: list) else { return nil }
+        // The comm statement itself (`case v := <-ch:`) is not one of the body's statements.
+        if tree.commClause(container)?.communication == statement { return nil }
+        guard let list = tree.statements(of: container), let index = context.index(of: statement, in: list) else { return nil }
         return (list, index)
     }
 
     /// The names `statement` assigns or declares (`f, err := ...`, `var f, err = ...`).
-    static func boundNames(of statement: NodeID, _ context: RuleContext) -> NodeList {
+    static func boundNames(of statement: NodeID, _ context: RuleContext) -> NodeIDs {
         let tree = context.tree
-        switch tree.kind(statement) {
-        case .assignStmt:
-            return tree[statement].listAB
-        case .declStmt:
-            let declaration = tree[statement].childA
-            guard tree.kind(declaration) == .genDecl, tree[declaration].b == 1 else { return .empty }
-            return tree[tree.id(tree[declaration].listAB, 0)].listAB
-        default:
-            return .empty
-        }
+        if let assign = tree.assign(statement) { return assign.lhs }
+        guard let declaration = tree.declarationStatement(statement),
+            let spec = tree.genericDeclaration(declaration.declaration)?.specs.single,
+            let values = tree.valueSpec(spec)
+        else { return .empty }
+        return values.names
     }
 
     /// The declaring identifier of the error `statement` binds last (`f, err := ...`).
     static func boundError(of statement: NodeID, _ context: RuleContext) -> NodeID? {
         let tree = context.tree
         let names = boundNames(of: statement, context)
-        guard names.count >= 2 else { return nil }
-        let last = tree.id(names, Int(names.count) - 1)
-        guard tree.kind(last) == .ident, !tree.spells(last, "_") else { return nil }
+        guard names.count >= 2, let last = names.last, tree.isNamedIdentifier(last) else { return nil }
         return context.file.resolution.declaringName(of: last)
     }
 
@@ -106,41 +91,38 @@ enum DeferFix {
     /// whose condition reads the error (`errors.Is(err, fs.ErrNotExist)`); nil for other statements.
     static func errorCheck(_ statement: NodeID, error: NodeID, _ context: RuleContext) -> ErrorCheck? {
         let tree = context.tree
-        let node = tree[statement]
-        guard node.kind == .ifStmt, !node.childA.exists, !node.childD.exists, leaves(node.childC, context) else { return nil }
-        let condition = tree[node.childB]
-        if condition.kind == .binary, condition.op == .neq {
-            let (left, right) = (condition.childA, condition.childB)
-            let operand = tree.kind(right) == .ident && tree.spells(right, "nil") ? left : right
+        guard let check = tree.ifStatement(statement), !check.initializer.exists, !check.elseBranch.exists, leaves(check.body, context)
+        else { return nil }
+        if let comparison = tree.binary(check.condition), comparison.operator == .neq {
+            let (left, right) = (comparison.left, comparison.right)
+            let operand = isNil(right, tree) ? left : right
             let other = operand == left ? right : left
-            if tree.kind(other) == .ident, tree.spells(other, "nil"), tree.kind(operand) == .ident,
-                context.file.resolution.declaringName(of: operand) == error {
+            if isNil(other, tree), tree.kind(operand) == .ident, context.file.resolution.declaringName(of: operand) == error {
                 return .anyError
             }
         }
         var readsError = false
-        tree.walk(from: node.childB) { id in
+        tree.walk(from: check.condition) { id in
             if tree.kind(id) == .ident && context.file.resolution.declaringName(of: id) == error { readsError = true }
             return !readsError && tree.kind(id) != .funcLit
         }
         return readsError ? .particularError : nil
     }
 
+    /// Whether `id` is the identifier `nil`.
+    static func isNil(_ id: NodeID, _ tree: SyntaxTree) -> Bool {
+        tree.kind(id) == .ident && tree.spells(id, "nil")
+    }
+
     /// Whether a block never falls through: its last statement returns,
     /// branches, or calls something that does not return.
     static func leaves(_ block: NodeID, _ context: RuleContext) -> Bool {
         let tree = context.tree
-        guard let last = tree.ids(tree[block].listAB).last else { return false }
-        switch tree.kind(last) {
-        case .returnStmt:
-            return true
-        case .branchStmt:
-            return tree[last].op != .kwFallthrough
-        case .exprStmt:
-            return NoReturnCalls.neverReturns(tree[last].childA, in: context)
-        default:
-            return false
-        }
+        guard let last = tree.block(block)?.statements.last else { return false }
+        if tree.kind(last) == .returnStmt { return true }
+        if let branch = tree.branch(last) { return branch.keyword != .kwFallthrough }
+        if let expression = tree.expressionStatement(last) { return NoReturnCalls.neverReturns(expression.expression, in: context) }
+        return false
     }
 
     /// Whether `node` is part of a `go` statement (`go io.Copy(w, f)` reads

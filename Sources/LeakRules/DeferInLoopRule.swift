@@ -16,8 +16,8 @@ enum DeferInLoopRule {
 
     static func check(_ statement: NodeID, _ context: RuleContext) {
         let tree = context.tree
-        let call = tree[statement].childA
-        guard tree.kind(call) == .call, isRelease(call, context), isDirectlyInLoop(statement, context),
+        guard let deferred = tree.deferStatement(statement), let call = tree.call(deferred.call),
+            isRelease(call, context), isDirectlyInLoop(statement, context),
             !iterationEndsTheLoop(after: statement, context)
         else { return }
         context.report(
@@ -26,23 +26,17 @@ enum DeferInLoopRule {
     }
 
     /// `x.Close()`-like method calls, and `cancel()` of a context created in the function.
-    static func isRelease(_ call: NodeID, _ context: RuleContext) -> Bool {
+    static func isRelease(_ call: CallExpression, _ context: RuleContext) -> Bool {
         let tree = context.tree
-        let function = tree[call].childA
-        switch tree.kind(function) {
-        case .selector:
-            return releaseMethods.contains(tree.text(tree[function].childB))
-        case .ident:
-            guard let local = context.file.resolution.local(for: function) else { return false }
-            if local.value.exists && tree.kind(local.value) == .call,
-                let (path, name) = context.types.qualifiedName(tree[local.value].childA), path == "context", name.hasPrefix("With") {
-                return true
-            }
-            let name = tree.text(function)
-            return name == "cancel" || name == "cancelFunc"
-        default:
-            return false
+        let function = call.function
+        if let method = tree.methodName(call) { return releaseMethods.contains(tree.text(method)) }
+        guard tree.kind(function) == .ident, let local = context.file.resolution.local(for: function) else { return false }
+        if let value = tree.call(local.value),
+            let (path, name) = context.types.qualifiedName(value.function), path == "context", name.hasPrefix("With") {
+            return true
         }
+        let name = tree.text(function)
+        return name == "cancel" || name == "cancelFunc"
     }
 
     /// Whether the rest of the iteration, after the defer, always returns or
@@ -73,23 +67,15 @@ enum DeferInLoopRule {
     static func lastLoopExit(in container: NodeID, _ context: RuleContext) -> Int32 {
         if let known = context.caches.lastLoopExits[container.index] { return known }
         let tree = context.tree
-        var list = NodeList.empty
-        switch tree.kind(container) {
-        case .blockStmt: list = tree[container].listAB
-        case .caseClause: list = tree[container].listCD
-        case .commClause: list = tree[container].listBC
-        default: break
-        }
         var last: Int32 = -1
-        for statement in tree.ids(list) {
+        for statement in tree.statements(of: container) ?? .empty {
             context.work += 1
-            let node = tree[statement]
-            if node.kind == .returnStmt {
-                last = node.start
-            } else if node.kind == .branchStmt && node.op == .kwBreak && !node.childA.exists {
+            if tree.kind(statement) == .returnStmt {
+                last = tree[statement].start
+            } else if let branch = tree.branch(statement), branch.keyword == .kwBreak, !branch.label.exists {
                 // Only a break that leaves the loop (not a switch or select inside it).
                 let target = LoopVarCaptureRule.innermostBreakable(from: statement, context)
-                if tree.kind(target) == .forStmt || tree.kind(target) == .rangeStmt { last = node.start }
+                if tree.kind(target) == .forStmt || tree.kind(target) == .rangeStmt { last = tree[statement].start }
             }
         }
         context.caches.lastLoopExits[container.index] = last

@@ -12,7 +12,7 @@ enum LoopCopyFix {
     static func fix(copying variable: NodeID, in loop: NodeID, _ context: RuleContext) -> SuggestedFix? {
         let tree = context.tree
         let file = context.file
-        let body = tree[loop].childD
+        let body = tree.loopBody(loop) ?? .none
         guard body.exists, Int(tree[body].start) < tree.source.count, tree.source[Int(tree[body].start)] == UInt8(ascii: "{") else { return nil }
         let bodyRange = tree[body]
         if tree.kind(loop) == .forStmt {
@@ -31,7 +31,7 @@ enum LoopCopyFix {
             return SuggestedFix(message: copy, edits: [TextEdit(start: brace, end: brace, replacement: " \(copy);")])
         }
         var indentation = String(decoding: LineInsertion.lineIndentation(at: tree[loop].start, in: tree.source), as: UTF8.self) + "\t"
-        if let first = tree.ids(bodyRange.listAB).first, tree[first].start >= insertion.offset {
+        if let first = tree.block(body)?.statements.first, tree[first].start >= insertion.offset {
             indentation = LineInsertion.indentation(ofStatementAt: tree[first].start, in: tree.source)
         }
         return SuggestedFix(message: copy, edits: [insertion.edit(copy, indentation: indentation)])

@@ -20,19 +20,16 @@ enum LoopVarCaptureRule {
     static func check(_ loop: NodeID, _ context: RuleContext) {
         guard context.file.version < .loopVariablePerIteration else { return }
         let tree = context.tree
-        let node = tree[loop]
         var variables: [NodeID] = []
-        if node.kind == .rangeStmt {
-            guard node.op == .define else { return }
-            variables = [node.childA, node.childB].filter { $0.exists && tree.kind($0) == .ident && !tree.spells($0, "_") }
-        } else if node.childA.exists, tree.kind(node.childA) == .assignStmt, tree[node.childA].op == .define {
-            variables = tree.ids(tree[node.childA].listAB).filter { tree.kind($0) == .ident && !tree.spells($0, "_") }
+        if let range = tree.range(loop) {
+            guard range.isDefine else { return }
+            variables = [range.key, range.value].filter { tree.isNamedIdentifier($0) }
+        } else if let header = tree.forStatement(loop), let initializer = tree.assign(header.initializer), initializer.isDefine {
+            variables = initializer.lhs.filter { tree.isNamedIdentifier($0) }
         }
         let declared = variables.filter { context.file.resolution.local(for: $0)?.name == $0 }
         guard !declared.isEmpty else { return }
-        let body = node.childD
-        guard body.exists else { return }
-        let statements = Array(tree.ids(tree[body].listAB))
+        guard let statements = tree.loopBody(loop).flatMap({ tree.block($0)?.statements }) else { return }
         // Whether a statement after each one waits: one walk of the body, however many
         // closures it launches, made only when one is launched.
         var laterWaits: [Bool] = []
@@ -68,9 +65,9 @@ enum LoopVarCaptureRule {
             case .funcLit:
                 return false
             case .goStmt, .deferStmt:
-                let call = node.childA
-                guard tree.kind(call) == .call else { return false }
-                let function = tree[call].childA
+                let launched = tree.goStatement(id)?.call ?? tree.deferStatement(id)?.call ?? .none
+                guard let call = tree.call(launched) else { return false }
+                let function = call.function
                 if tree.kind(function) == .funcLit {
                     let goroutine = node.kind == .goStmt
                     if goroutine && laterWaits() { return false }
@@ -94,13 +91,11 @@ enum LoopVarCaptureRule {
     }
 
     /// `g.Go(func() ...)`, `wg.Go(func() ...)`, or `t.Run(name, func(t *testing.T) { t.Parallel() ... })`.
-    static func launchedClosure(_ call: NodeID, _ context: RuleContext) -> (NodeID, String)? {
+    static func launchedClosure(_ id: NodeID, _ context: RuleContext) -> (NodeID, String)? {
         let tree = context.tree
-        let node = tree[call]
-        let function = node.childA
-        guard tree.kind(function) == .selector else { return nil }
-        let method = tree[function].childB
-        let arguments = Array(tree.ids(node.listBC))
+        guard let call = tree.call(id), let method = tree.methodName(call) else { return nil }
+        let function = call.function
+        let arguments = call.arguments
         if tree.spells(method, "Go"), arguments.count == 1, tree.kind(arguments[0]) == .funcLit {
             return (arguments[0], tree.text(function))
         }
@@ -114,13 +109,10 @@ enum LoopVarCaptureRule {
     /// Whether a test closure's body calls `x.Parallel()` at its top level.
     static func callsParallel(_ closure: NodeID, _ context: RuleContext) -> Bool {
         let tree = context.tree
-        let body = tree[closure].childB
-        guard body.exists else { return false }
-        for statement in tree.ids(tree[body].listAB) where tree.kind(statement) == .exprStmt {
-            let call = tree[statement].childA
-            guard tree.kind(call) == .call else { continue }
-            let function = tree[call].childA
-            if tree.kind(function) == .selector && tree.spells(tree[function].childB, "Parallel") { return true }
+        guard let body = tree.functionLiteral(closure).flatMap({ tree.block($0.body) }) else { return false }
+        for statement in body.statements {
+            guard let expression = tree.expressionStatement(statement), let call = tree.call(expression.expression) else { continue }
+            if let method = tree.methodName(call), tree.spells(method, "Parallel") { return true }
         }
         return false
     }
@@ -138,10 +130,9 @@ enum LoopVarCaptureRule {
             case .funcLit:
                 return false
             case .call:
-                let function = node.childA
-                if tree.kind(function) == .selector && tree.spells(tree[function].childB, "Wait") { waits = true }
-            case .unary where node.op == .arrow:
-                waits = true
+                if let call = tree.call(id), let method = tree.methodName(call), tree.spells(method, "Wait") { waits = true }
+            case .unary:
+                if tree.isReceive(id) { waits = true }
             default:
                 break
             }
@@ -186,15 +177,16 @@ enum LoopVarCaptureRule {
         let tree = context.tree
         let file = context.file
         let loopNode = tree[loop]
+        let bodyStart = tree[tree.loopBody(loop) ?? .none].start
         for variable in variables {
             let name = tree.text(variable)
             for reference in file.resolution.references(to: variable) {
                 let parent = file.parents[reference]
-                guard tree.kind(parent) == .unary, tree[parent].op == .and,
+                guard tree.unary(parent)?.operator == .and,
                     file.resolution.function(containing: reference) == file.resolution.function(containing: loop)
                 else { continue }
                 let position = tree[reference].start
-                guard position >= tree[loopNode.childD].start && position < loopNode.end else { continue }
+                guard position >= bodyStart && position < loopNode.end else { continue }
                 if addressOutlivesIteration(parent, loop: loop, context) && !leavesLoopRightAfter(parent, loop: loop, context) {
                     context.report(
                         parent,
@@ -217,39 +209,36 @@ enum LoopVarCaptureRule {
             statement = parents[statement]
         }
         let container = parents[statement]
-        let list = tree.kind(container) == .blockStmt ? tree[container].listAB : tree[container].listCD
-        guard container.exists, context.index(of: statement, in: list) != nil else { return false }
+        guard let list = tree.statements(of: container), context.index(of: statement, in: list) != nil else { return false }
         // The first return or break after the statement decides.
         let exits = listExits(container, list, context)
         let next = ResourceTracking.firstIndex(in: exits[...], notBefore: tree[statement].start + 1) { tree[NodeID($0)].start }
         guard next < exits.count else { return false }
         let later = NodeID(exits[next])
-        let node = tree[later]
-        if node.kind == .returnStmt { return true }
+        if tree.kind(later) == .returnStmt { return true }
         // An unlabeled break inside a switch or select ends only that statement.
-        if node.childA.exists { return labelNames(loop, node.childA, context) }
+        let label = tree.branch(later)?.label ?? .none
+        if label.exists { return labelNames(loop, label, context) }
         return innermostBreakable(from: later, context) == loop
     }
 
     /// The returns and breaks directly in the statement list of a block or
     /// case clause (their node indices, in order); listed once per list.
-    static func listExits(_ container: NodeID, _ list: NodeList, _ context: RuleContext) -> [Int32] {
+    static func listExits(_ container: NodeID, _ list: NodeIDs, _ context: RuleContext) -> [Int32] {
         if let known = context.caches.listExits[container.index] { return known }
         let tree = context.tree
         var exits: [Int32] = []
-        for statement in tree.ids(list) {
+        for statement in list {
             context.work += 1
-            let node = tree[statement]
-            if node.kind == .returnStmt || (node.kind == .branchStmt && node.op == .kwBreak) { exits.append(statement.index) }
+            if tree.kind(statement) == .returnStmt || tree.branch(statement)?.keyword == .kwBreak { exits.append(statement.index) }
         }
         context.caches.listExits[container.index] = exits
         return exits
     }
 
     static func labelNames(_ loop: NodeID, _ label: NodeID, _ context: RuleContext) -> Bool {
-        let parent = context.file.parents[loop]
-        guard context.tree.kind(parent) == .labeledStmt else { return false }
-        return context.tree.text(context.tree[parent].childA) == context.tree.text(label)
+        guard let labeled = context.tree.labeled(context.file.parents[loop]) else { return false }
+        return context.tree.text(labeled.label) == context.tree.text(label)
     }
 
     static func innermostBreakable(from statement: NodeID, _ context: RuleContext) -> NodeID {
@@ -271,12 +260,23 @@ enum LoopVarCaptureRule {
         case .stored, .sent:
             return true
         case .argument(let call, _):
-            let function = tree[call].childA
-            return tree.kind(function) == .ident && tree.spells(function, "append") && file.resolution.local(for: function) == nil
+            guard let call = tree.call(call) else { return false }
+            return context.callsBuiltin(call, "append")
         case .assignedFrom(let target):
+            // The variable the target belongs to: `v` of `v.f`, `v[i]`, `*v`, `(v)`.
             var base = target
-            while tree.kind(base) == .selector || tree.kind(base) == .index || tree.kind(base) == .star || tree.kind(base) == .paren {
-                base = tree[base].childA
+            while true {
+                if let selector = tree.selector(base) {
+                    base = selector.base
+                } else if let index = tree.index(base) {
+                    base = index.base
+                } else if let star = tree.star(base) {
+                    base = star.operand
+                } else if let paren = tree.paren(base) {
+                    base = paren.inner
+                } else {
+                    break
+                }
             }
             guard tree.kind(base) == .ident, let declaration = file.resolution.local(for: base) else { return true }
             let declared = tree[declaration.name].start

@@ -26,26 +26,27 @@ enum LostCancelRule {
 
     static func check(_ call: NodeID, _ context: RuleContext) {
         let tree = context.tree
-        let callee = tree[call].childA
-        guard tree.kind(callee) == .selector, tree.bytes(tree[callee].childB).starts(with: [0x57, 0x69, 0x74, 0x68]),  // "With"
+        guard let callee = tree.call(call)?.function, let method = tree.selector(callee)?.name,
+            tree.bytes(method).starts(with: [0x57, 0x69, 0x74, 0x68]),  // "With"
             let (path, name) = context.types.qualifiedName(callee), path == "context",
             let startsTimer = constructors[name]
         else { return }
         let what = startsTimer ? "the context and its timer leak" : "the context leaks"
         let parent = context.file.parents[call]
-        let parentNode = tree[parent]
-        var cancelTarget = NodeID.none
+        let cancelTarget: NodeID
         var statement = parent
-        switch parentNode.kind {
-        case .assignStmt where parentNode.d == 1 && parentNode.b == 2:
-            cancelTarget = tree.id(parentNode.listAB, 1)
-        case .valueSpec where parentNode.e == 1 && parentNode.b == 2:
-            cancelTarget = tree.id(parentNode.listAB, 1)
+        // `ctx, cancel := context.WithCancel(...)`, `var ctx, cancel = ...`, or the call alone.
+        if let assign = tree.assign(parent) {
+            guard assign.lhs.count == 2, assign.rhs.count == 1 else { return }
+            cancelTarget = assign.lhs[1]
+        } else if let spec = tree.valueSpec(parent) {
+            guard spec.names.count == 2, spec.values.count == 1 else { return }
+            cancelTarget = spec.names[1]
             statement = context.file.parents[context.file.parents[parent]]  // valueSpec -> genDecl -> declStmt
-        case .exprStmt:
+        } else if tree.kind(parent) == .exprStmt {
             reportDiscarded(call, name, what, "cancel", context)
             return
-        default:
+        } else {
             return
         }
         if tree.kind(cancelTarget) == .ident && tree.spells(cancelTarget, "_") {
@@ -106,8 +107,7 @@ enum LostCancelRule {
 
     /// `func main` of package main: the process ends with it, so only a discarded cancel matters.
     static func isMainFunction(_ function: NodeID, _ context: RuleContext) -> Bool {
-        let node = context.tree[function]
-        return node.kind == .funcDecl && !node.childA.exists && context.tree.spells(node.childB, "main")
-            && context.file.packageName == "main"
+        guard let declaration = context.tree.functionDeclaration(function) else { return false }
+        return !declaration.receiver.exists && context.tree.spells(declaration.name, "main") && context.file.packageName == "main"
     }
 }

@@ -20,10 +20,9 @@ enum MissingUnlockRule {
 
     static func check(_ call: NodeID, _ context: RuleContext) {
         let tree = context.tree
-        let callNode = tree[call]
-        let function = callNode.childA
-        guard callNode.c == 0, tree.kind(function) == .selector else { return }
-        let method = tree[function].childB
+        guard let expression = tree.call(call), expression.arguments.isEmpty, let selector = tree.selector(expression.function)
+        else { return }
+        let method = selector.name
         let isRead: Bool
         if tree.spells(method, "Lock") {
             isRead = false
@@ -32,7 +31,7 @@ enum MissingUnlockRule {
         } else {
             return
         }
-        let mutex = tree[function].childA
+        let mutex = selector.base
         guard isMutex(mutex, context) else { return }
         let statement = context.file.parents[call]
         guard tree.kind(statement) == .exprStmt else { return }
@@ -48,8 +47,9 @@ enum MissingUnlockRule {
         // An unlock earlier in the function (`mu.Unlock(); work(); mu.Lock()`, or an
         // earlier `defer mu.Unlock()`) means the lock is the caller's or already covered.
         // (A goroutine that only unlocks counts too: the mutex is used as a signal, `mu.Lock()` waits for it.)
+        let lockStart = tree[call].start
         let unlockedBefore = unlocks.contains { other in
-            guard tree[other].start < callNode.start else { return false }
+            guard tree[other].start < lockStart else { return false }
             return runsInPlace(other, of: owner, context)
                 || !closureLocks(context.file.resolution.function(containing: other), mutexText: mutexText, lockName: lockName, context)
         }
@@ -94,7 +94,7 @@ enum MissingUnlockRule {
         while literal != function {
             guard literal.exists, tree.kind(literal) == .funcLit else { return false }
             let invocation = parents[literal]
-            guard tree.kind(invocation) == .call, tree[invocation].childA == literal else { return false }
+            guard tree.call(invocation)?.function == literal else { return false }
             let statement = parents[invocation]
             guard tree.kind(statement) == .deferStmt || tree.kind(statement) == .exprStmt else { return false }
             literal = context.file.resolution.function(containing: literal)
@@ -106,9 +106,8 @@ enum MissingUnlockRule {
     static func closureLocks(_ literal: NodeID, mutexText: [UInt8], lockName: String, _ context: RuleContext) -> Bool {
         let tree = context.tree
         return context.calls(inFunction: literal).contains { call in
-            let callee = tree[call].childA
-            return tree.kind(callee) == .selector && tree.text(tree[callee].childB) == lockName
-                && tree.compactText(tree[callee].childA) == mutexText
+            guard let selector = tree.call(call).flatMap({ tree.selector($0.function) }) else { return false }
+            return tree.text(selector.name) == lockName && tree.compactText(selector.base) == mutexText
         }
     }
 
@@ -148,20 +147,20 @@ struct MutexCalls {
         let tree = context.tree
         for call in context.calls(inFunction: function) {
             context.work += 1
-            let callee = tree[call].childA
-            if tree.kind(callee) == .selector {
-                let method = tree[callee].childB
+            guard let expression = tree.call(call) else { continue }
+            if let selector = tree.selector(expression.function) {
+                let method = selector.name
                 let isUnlock = tree.spells(method, "Unlock")
                 if isUnlock || tree.spells(method, "RUnlock") {
-                    let key = UnlockKey(isRead: !isUnlock, receiver: tree.compactText(tree[callee].childA))
+                    let key = UnlockKey(isRead: !isUnlock, receiver: tree.compactText(selector.base))
                     unlocks[key, default: []].append(call)
                     unlockKeys[call] = key
                 }
             }
             var texts: [[UInt8]] = []
-            for argument in tree.ids(tree[call].listBC) {
+            for argument in expression.arguments {
                 var value = argument
-                if tree.kind(value) == .unary && tree[value].op == .and { value = tree[value].childA }
+                if let address = tree.unary(value), address.operator == .and { value = address.operand }
                 let text = tree.compactText(value)
                 if !texts.contains(text) { texts.append(text) }
             }
@@ -177,8 +176,19 @@ struct MutexCalls {
     /// The calls passing the mutex, its address, or the variable it belongs to, in source order.
     func handedOff(mutex: NodeID, mutexText: [UInt8], _ context: RuleContext) -> [NodeID] {
         let tree = context.tree
+        // The variable the mutex belongs to: `s` of `s.mu`, `(*s).mu`.
         var root = mutex
-        while tree.kind(root) == .selector || tree.kind(root) == .paren || tree.kind(root) == .star { root = tree[root].childA }
+        while true {
+            if let selector = tree.selector(root) {
+                root = selector.base
+            } else if let paren = tree.paren(root) {
+                root = paren.inner
+            } else if let star = tree.star(root) {
+                root = star.operand
+            } else {
+                break
+            }
+        }
         let rootText = tree.compactText(root)
         let direct = byArgument[mutexText] ?? []
         guard rootText != mutexText, let viaRoot = byArgument[rootText] else { return direct }

@@ -81,20 +81,12 @@ public final class RuleContext {
 
     /// Whether any function of the file has a `goto`, which can jump back past every loop.
     lazy var hasGoto: Bool = tree.nodes.indices.contains { index in
-        let node = tree.nodes[index]
-        return node.kind == .branchStmt && node.op == .kwGoto
+        tree.branch(NodeID(Int32(index)))?.keyword == .kwGoto
     }
 
     /// The control-flow graph of a function's body (funcDecl or funcLit), built once.
     public func controlFlow(ofFunction function: NodeID) -> ControlFlowGraph? {
-        let node = tree[function]
-        let body: NodeID
-        switch node.kind {
-        case .funcDecl: body = node.childD
-        case .funcLit: body = node.childB
-        default: return nil
-        }
-        guard body.exists else { return nil }
+        guard let body = tree.function(function)?.body, body.exists else { return nil }
         if let cached = graphs[function.index] { return cached }
         let graph = ControlFlowGraph.build(tree: tree, body: body) { [unowned self] call in
             NoReturnCalls.neverReturns(call, in: self)
@@ -165,11 +157,6 @@ public final class RuleContext {
 
     /// The body block of a funcDecl or funcLit.
     public func body(ofFunction function: NodeID) -> NodeID {
-        let node = tree[function]
-        switch node.kind {
-        case .funcDecl: return node.childD
-        case .funcLit: return node.childB
-        default: return .none
-        }
+        tree.function(function)?.body ?? .none
     }
 }

@@ -17,23 +17,19 @@ enum SpinningSelectRule {
         let parents = context.file.parents
         var current = statement
         if tree.kind(parents[current]) == .labeledStmt { current = parents[current] }
-        let block = parents[current]
-        guard tree.kind(block) == .blockStmt else { return nil }
-        let loop = parents[block]
-        let kind = tree.kind(loop)
-        guard kind == .forStmt || kind == .rangeStmt, tree[loop].childD == block else { return nil }
-        let others = tree.ids(tree[block].listAB).filter { $0 != current && tree.kind($0) != .emptyStmt }
-        return others.isEmpty ? loop : nil
+        guard let block = tree.block(parents[current]) else { return nil }
+        let loop = parents[block.id]
+        guard tree.loopBody(loop) == block.id else { return nil }
+        let hasOthers = block.statements.contains { $0 != current && tree.kind($0) != .emptyStmt }
+        return hasOthers ? nil : loop
     }
 
     /// `for {` or `for cond {` without a post statement; an iteration
     /// protocol condition (`for pb.Next() {`, `for b.Loop() {`) bounds it.
     static func isUnbounded(_ loop: NodeID, _ context: RuleContext) -> Bool {
         let tree = context.tree
-        guard tree.kind(loop) == .forStmt, !tree[loop].childC.exists else { return false }
-        let condition = tree[loop].childB
-        if tree.kind(condition) == .call, tree.kind(tree[condition].childA) == .selector {
-            let method = tree[tree[condition].childA].childB
+        guard let header = tree.forStatement(loop), !header.post.exists else { return false }
+        if let condition = tree.call(header.condition), let method = tree.methodName(condition) {
             if tree.spells(method, "Next") || tree.spells(method, "Loop") { return false }
         }
         return true
@@ -48,15 +44,13 @@ enum SpinningSelectRule {
         if !isUnbounded(loop, context) {
             guard let outer = soleBodyLoop(of: loop, context), isUnbounded(outer, context) else { return }
         }
-        let body = tree[select].childA
-        guard body.exists else { return }
-        for clause in tree.ids(tree[body].listAB) {
-            let node = tree[clause]
-            guard node.kind == .commClause, !node.childA.exists else { continue }
-            let statements = tree.ids(node.listBC).filter { tree.kind($0) != .emptyStmt }
-            if statements.isEmpty {
+        guard let body = tree.selectStatement(select).flatMap({ tree.block($0.body) }) else { return }
+        for id in body.statements {
+            guard let clause = tree.commClause(id), !clause.communication.exists else { continue }
+            if !clause.body.contains(where: { tree.kind($0) != .emptyStmt }) {
+                let start = tree[id].start
                 context.report(
-                    start: node.start, end: node.start + 8,
+                    start: start, end: start + 8,
                     "select in a loop with an empty default case never blocks: the goroutine spins on a CPU; remove the default case or block in it")
             }
         }

@@ -7,23 +7,36 @@ extension SyntaxTree {
     func compactText(_ id: NodeID) -> [UInt8] {
         bytes(id).filter { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
     }
+
+    /// The method name of `x.Name(...)` when the callee is written directly as
+    /// a selector (not through parentheses); nil for any other callee.
+    func methodName(_ call: CallExpression) -> NodeID? {
+        selector(call.function)?.name
+    }
 }
 
 extension RuleContext {
+    /// Whether `call` calls the predeclared function `name` (`append(...)`,
+    /// `panic(...)`): the callee is that identifier and no local shadows it.
+    func callsBuiltin(_ call: CallExpression, _ name: StaticString) -> Bool {
+        let function = call.function
+        return tree.kind(function) == .ident && tree.spells(function, name) && file.resolution.local(for: function) == nil
+    }
+
     /// The index of `statement` in a statement list, or nil when it is not
     /// one of its statements. Statements are in source order, so the index
     /// is found by bisection, not by a walk over the list.
-    func index(of statement: NodeID, in list: NodeList) -> Int? {
+    func index(of statement: NodeID, in list: NodeIDs) -> Int? {
         let start = tree[statement].start
         var low = 0
-        var high = Int(list.count)
+        var high = list.count
         while low < high {
             let middle = (low + high) / 2
-            if tree[tree.id(list, middle)].start < start { low = middle + 1 } else { high = middle }
+            if tree[list[middle]].start < start { low = middle + 1 } else { high = middle }
         }
         // Empty statements may share a start with their neighbour.
-        while low < Int(list.count) && tree[tree.id(list, low)].start == start {
-            if tree.id(list, low) == statement { return low }
+        while low < list.count && tree[list[low]].start == start {
+            if list[low] == statement { return low }
             low += 1
         }
         return nil
@@ -37,16 +50,19 @@ extension RuleContext {
         var child = node
         var current = file.parents[node]
         while current.exists {
-            let parent = tree[current]
-            switch parent.kind {
+            let kind = tree.kind(current)
+            switch kind {
             case .funcLit, .funcDecl:
                 return nil
             case .forStmt:
-                if parent.childD == child || (countingHeader && (parent.childB == child || parent.childC == child)) { return current }
+                if let loop = tree.forStatement(current),
+                    loop.body == child || (countingHeader && (loop.condition == child || loop.post == child)) {
+                    return current
+                }
             case .rangeStmt:
-                if parent.childD == child { return current }
+                if tree.range(current)?.body == child { return current }
             default:
-                if barriers.contains(parent.kind) { return nil }
+                if barriers.contains(kind) { return nil }
             }
             child = current
             current = file.parents[current]

@@ -20,10 +20,8 @@ enum WaitGroupMisuseRule {
         var found: NodeID?
         tree.walk(from: body) { id in
             if found != nil || tree[id].start >= limit { return false }
-            let node = tree[id]
-            if node.kind == .funcLit { return false }
-            if node.kind == .call, tree.kind(node.childA) == .ident, tree.spells(node.childA, "panic"),
-                context.file.resolution.local(for: node.childA) == nil {
+            if tree.kind(id) == .funcLit { return false }
+            if let call = tree.call(id), context.callsBuiltin(call, "panic") {
                 found = id
                 return false
             }
@@ -34,33 +32,30 @@ enum WaitGroupMisuseRule {
 
     static func check(_ statement: NodeID, _ context: RuleContext) {
         let tree = context.tree
-        let call = tree[statement].childA
-        guard tree.kind(call) == .call else { return }
-        let literal = tree[call].childA
-        guard tree.kind(literal) == .funcLit else { return }
-        let body = tree[literal].childB
+        guard let launched = tree.goStatement(statement), let call = tree.call(launched.call),
+            let literal = tree.functionLiteral(call.function)
+        else { return }
+        let body = literal.body
         guard body.exists else { return }
 
         // Calls on wait groups made by this goroutine itself (not by goroutines it starts).
-        var adds: [(call: NodeID, group: [UInt8])] = []
-        var dones: [(call: NodeID, group: [UInt8], deferred: Bool)] = []
+        var adds: [(call: NodeID, group: [UInt8], receiver: NodeID)] = []
+        var dones: [(call: NodeID, group: [UInt8], receiver: NodeID, deferred: Bool)] = []
         tree.walk(from: body) { id in
-            let node = tree[id]
-            switch node.kind {
+            switch tree.kind(id) {
             case .funcLit, .goStmt:
                 return false
             case .call:
-                let function = node.childA
-                guard tree.kind(function) == .selector else { return true }
-                let receiver = tree[function].childA
-                let method = tree[function].childB
+                guard let selector = tree.call(id).flatMap({ tree.selector($0.function) }) else { return true }
+                let receiver = selector.base
+                let method = selector.name
                 guard tree.spells(method, "Add") || tree.spells(method, "Done") else { return true }
                 guard let type = context.types.type(of: receiver), type.dereferenced == waitGroup else { return true }
                 let group = tree.compactText(receiver)
                 if tree.spells(method, "Add") {
-                    adds.append((id, group))
+                    adds.append((id, group, receiver))
                 } else {
-                    dones.append((id, group, tree.kind(context.file.parents[id]) == .deferStmt))
+                    dones.append((id, group, receiver, tree.kind(context.file.parents[id]) == .deferStmt))
                 }
             default:
                 break
@@ -72,7 +67,7 @@ enum WaitGroupMisuseRule {
         var reported: [[UInt8]] = []
         for add in adds where dones.contains(where: { $0.group == add.group }) && !reported.contains(add.group) {
             reported.append(add.group)
-            let name = tree.text(tree[tree[add.call].childA].childA)
+            let name = tree.text(add.receiver)
             let others = adds.filter { $0.group == add.group && $0.call != add.call }
             context.report(
                 add.call,
@@ -82,12 +77,12 @@ enum WaitGroupMisuseRule {
 
         let undeferred = dones.filter { !$0.deferred }
         guard !undeferred.isEmpty, !dones.contains(where: { $0.deferred }),
-            let search = context.exitSearch(ofFunction: literal)
+            let search = context.exitSearch(ofFunction: literal.id)
         else { return }
         let graph = search.graph
-        let items = Set(undeferred.compactMap { context.item(evaluating: $0.call, in: graph, of: literal) })
+        let items = Set(undeferred.compactMap { context.item(evaluating: $0.call, in: graph, of: literal.id) })
         let first = undeferred[0].call
-        let name = tree.text(tree[tree[first].childA].childA)
+        let name = tree.text(undeferred[0].receiver)
         // A panic before the Done skips it too (the graph ends such paths without an exit).
         if let panic = panicBefore(first, in: body, context) {
             context.report(
