@@ -65,17 +65,16 @@ struct FindingResolver {
             var functions: [(start: Int32, end: Int32, name: Int)] = []
             var names = [""]
             var nameIndex = ["": 0]
-            if tree.root.exists && tree[tree.root].kind == .file {
-                for declaration in tree.ids(tree[tree.root].listBC) {
-                    let node = tree[declaration]
-                    guard node.kind == .funcDecl else { continue }
-                    let name = ResolvedFile.functionName(tree, node)
+            if tree.root.exists, let file = tree.fileSyntax(tree.root) {
+                for declaration in file.declarations {
+                    guard let function = tree.functionDeclaration(declaration) else { continue }
+                    let name = ResolvedFile.functionName(tree, function)
                     let index = nameIndex[name] ?? names.count
                     if index == names.count {
                         names.append(name)
                         nameIndex[name] = index
                     }
-                    functions.append((node.start, node.end, index))
+                    functions.append((tree[declaration].start, tree[declaration].end, index))
                 }
             }
             self.functions = functions
@@ -83,10 +82,10 @@ struct FindingResolver {
         }
 
         /// `name` or `(Receiver).name`.
-        static func functionName(_ tree: SyntaxTree, _ node: Node) -> String {
-            let name = tree.text(node.childB)
-            if node.childA.exists, let receiver = tree.ids(tree[node.childA].listAB).first {
-                return "(\(tree.text(tree[receiver].childC))).\(name)"
+        static func functionName(_ tree: SyntaxTree, _ function: FunctionDeclaration) -> String {
+            let name = tree.text(function.name)
+            if let receiver = tree.receiverType(of: function) {
+                return "(\(tree.text(receiver))).\(name)"
             }
             return name
         }

@@ -157,9 +157,8 @@ struct LintRun {
         }
         var names: [String: [PackageLoader.ParsedFile]] = [:]
         for file in parsed {
-            let root = file.tree[file.tree.root]
-            guard root.kind == .file, root.childA.exists else { continue }
-            names[file.tree.text(root.childA), default: []].append(file)
+            guard let packageName = file.tree.packageClauseName else { continue }
+            names[file.tree.text(packageName), default: []].append(file)
         }
         for name in names.keys.sorted() {
             guard let members = names[name], members.contains(where: { $0.isReported }) else { continue }

@@ -61,9 +61,8 @@ enum FuzzPipeline {
                 }
             }
             guard file.tree.errors.isEmpty || !file.isReported else { continue }
-            let root = file.tree[file.tree.root]
-            guard root.kind == .file, root.childA.exists else { continue }
-            members[file.tree.text(root.childA), default: []].append(
+            guard let packageName = file.tree.packageClauseName else { continue }
+            members[file.tree.text(packageName), default: []].append(
                 PackageLoader.ParsedFile(path: file.path, tree: file.tree, isReported: file.isReported))
         }
         var findings: [ReportedFinding] = []

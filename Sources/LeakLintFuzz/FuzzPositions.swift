@@ -25,13 +25,13 @@ enum FuzzPositions {
 
     /// `name` or `(Receiver).name` of the top-level function containing `offset`, or "".
     static func enclosingFunction(of offset: Int32, in tree: SyntaxTree) -> String {
-        guard tree.root.exists, tree[tree.root].kind == .file else { return "" }
-        for declaration in tree.ids(tree[tree.root].listBC) {
-            let node = tree[declaration]
-            guard node.kind == .funcDecl, node.start <= offset, offset < node.end else { continue }
-            let name = tree.text(node.childB)
-            if node.childA.exists, let receiver = tree.ids(tree[node.childA].listAB).first {
-                return "(\(tree.text(tree[receiver].childC))).\(name)"
+        guard tree.root.exists, let file = tree.fileSyntax(tree.root) else { return "" }
+        for declaration in file.declarations {
+            guard let function = tree.functionDeclaration(declaration), tree[declaration].start <= offset, offset < tree[declaration].end
+            else { continue }
+            let name = tree.text(function.name)
+            if let receiver = tree.receiverType(of: function) {
+                return "(\(tree.text(receiver))).\(name)"
             }
             return name
         }

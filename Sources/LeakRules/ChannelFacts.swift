@@ -38,12 +38,11 @@ struct ChannelFacts {
     init?(declaration: LocalDeclaration, function: NodeID, _ context: RuleContext) {
         let tree = context.tree
         guard declaration.function == function, declaration.kind == .variable, declaration.valueCount == 1 || declaration.valueIndex == 0,
-            tree.kind(declaration.value) == .call
+            let makeCall = tree.call(declaration.value)
         else { return nil }
-        let call = tree[declaration.value]
-        let arguments = Array(tree.ids(call.listBC))
-        guard tree.kind(call.childA) == .ident, tree.spells(call.childA, "make"),
-            context.file.resolution.local(for: call.childA) == nil,
+        let arguments = makeCall.arguments
+        guard tree.kind(makeCall.function) == .ident, tree.spells(makeCall.function, "make"),
+            context.file.resolution.local(for: makeCall.function) == nil,
             let type = arguments.first, tree.kind(type) == .chanType
         else { return nil }
         make = declaration.value
@@ -57,7 +56,7 @@ struct ChannelFacts {
             if owner != function {
                 // Only goroutine literals started directly by this function keep the channel local.
                 let call = parents[owner]
-                guard tree.kind(owner) == .funcLit, tree.kind(call) == .call, tree[call].childA == owner,
+                guard tree.kind(owner) == .funcLit, tree.call(call)?.function == owner,
                     tree.kind(parents[call]) == .goStmt, resolution.function(containing: owner) == function
                 else {
                     escapes = true
@@ -101,24 +100,15 @@ struct ChannelFacts {
 
     static func use(of reference: NodeID, tree: SyntaxTree, parents: ParentMap, _ context: RuleContext) -> Use? {
         let parent = parents[reference]
-        let node = tree[parent]
-        switch node.kind {
-        case .sendStmt where node.childA == reference:
-            return .send
-        case .unary where node.op == .arrow:
-            return .receive
-        case .rangeStmt where node.childC == reference:
-            return .receive
-        case .call:
-            let function = node.childA
-            if tree.kind(function) == .ident, tree.spells(function, "close"), context.file.resolution.local(for: function) == nil {
-                return .close
-            }
-            if tree.kind(function) == .ident, tree.spells(function, "len") || tree.spells(function, "cap") { return .inspect }
-            return nil
-        default:
-            return nil
+        if tree.send(parent)?.channel == reference { return .send }
+        if tree.receives(from: reference, parent: parent) { return .receive }
+        guard let call = tree.call(parent) else { return nil }
+        let function = call.function
+        if tree.kind(function) == .ident, tree.spells(function, "close"), context.file.resolution.local(for: function) == nil {
+            return .close
         }
+        if tree.kind(function) == .ident, tree.spells(function, "len") || tree.spells(function, "cap") { return .inspect }
+        return nil
     }
 
     /// Whether a receive site is a select case with another way out.
@@ -129,7 +119,7 @@ struct ChannelFacts {
             guard current.exists else { return false }
             if tree.kind(current) == .commClause {
                 let select = context.file.parents[current]
-                return tree.kind(select) == .blockStmt && tree[select].b > 1
+                return (tree.block(select)?.statements.count ?? 0) > 1
             }
             current = context.file.parents[current]
         }
@@ -154,12 +144,12 @@ struct ChannelFacts {
             let kind = tree.kind(current)
             if kind == .funcLit { break }
             let containsStart = tree[current].start <= startOffset && startOffset < tree[current].end
-            if (kind == .forStmt || kind == .rangeStmt) && tree[current].childD == child && !containsStart { loop = current }
+            if tree.loopBody(current) == child && !containsStart { loop = current }
             child = current
             current = context.file.parents[current]
         }
         if loop.exists {
-            let header = tree.kind(loop) == .rangeStmt ? tree[loop].childC : tree[loop].childB
+            let header: NodeID = tree.range(loop)?.expression ?? tree.forStatement(loop)?.condition ?? .none
             if header.exists, let item = graph.item(containing: header, tree: tree, parents: context.file.parents) { return item }
         }
         return context.item(evaluating: node, in: graph, of: function)

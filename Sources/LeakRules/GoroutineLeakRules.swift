@@ -16,8 +16,8 @@ enum GoroutineSendLeakRule {
     static func check(_ send: NodeID, _ context: RuleContext) {
         let tree = context.tree
         let resolution = context.file.resolution
-        let channel = tree[send].childA
-        guard tree.kind(channel) == .ident, let declaration = resolution.local(for: channel) else { return }
+        guard let channel = tree.send(send)?.channel, tree.kind(channel) == .ident, let declaration = resolution.local(for: channel)
+        else { return }
         // The send is in a goroutine literal; the channel belongs to the function that started it.
         let goroutine = resolution.function(containing: send)
         let function = declaration.function
@@ -32,7 +32,7 @@ enum GoroutineSendLeakRule {
         if facts.receivedInGoroutine { return }
         let receives = facts.receivesInFunction
         let name = tree.text(channel)
-        let elementType = tree.text(tree[tree.id(tree[facts.make].listBC, 0)].childA)
+        let elementType = tree.text(madeChannelType(facts.make, tree)?.element ?? .none)
 
         if context.enclosingLoop(of: goStatement) != nil, receives.count == 1,
             context.enclosingLoop(of: receives[0].reference) == nil,
@@ -57,16 +57,22 @@ enum GoroutineSendLeakRule {
             fix: singleResult ? bufferFix(facts.make, context) : nil)
     }
 
+    /// The channel type `chan T` of `make(chan T[, n])`.
+    static func madeChannelType(_ make: NodeID, _ tree: SyntaxTree) -> ChannelType? {
+        guard let type = tree.call(make)?.arguments.first else { return nil }
+        return tree.channelType(type)
+    }
+
     /// `make(chan T)` -> `make(chan T, 1)`; `make(chan T, 0)` -> `make(chan T, 1)`.
-    static func bufferFix(_ make: NodeID, _ context: RuleContext) -> SuggestedFix {
+    static func bufferFix(_ make: NodeID, _ context: RuleContext) -> SuggestedFix? {
         let tree = context.tree
-        let arguments = Array(tree.ids(tree[make].listBC))
+        guard let arguments = tree.call(make)?.arguments, let type = arguments.first else { return nil }
         if arguments.count == 2 {
             let size = tree[arguments[1]]
             return SuggestedFix(message: "make the channel buffered", edits: [TextEdit(start: size.start, end: size.end, replacement: "1")])
         }
-        let type = tree[arguments[0]]
-        return SuggestedFix(message: "make the channel buffered", edits: [TextEdit(start: type.end, end: type.end, replacement: ", 1")])
+        return SuggestedFix(
+            message: "make the channel buffered", edits: [TextEdit(start: tree[type].end, end: tree[type].end, replacement: ", 1")])
     }
 }
 
@@ -88,9 +94,9 @@ enum GoroutineRecvLeakRule {
         let parents = context.file.parents
         // Cheap filters first: a receive or range in a function literal.
         let parent = parents[reference]
-        let parentNode = tree[parent]
-        let isReceive = (parentNode.kind == .unary && parentNode.op == .arrow) || (parentNode.kind == .rangeStmt && parentNode.childC == reference)
-        guard isReceive, let declaration = resolution.local(for: reference), declaration.name != reference else { return }
+        guard tree.receives(from: reference, parent: parent), let declaration = resolution.local(for: reference),
+            declaration.name != reference
+        else { return }
         let goroutine = resolution.function(containing: reference)
         let function = declaration.function
         guard goroutine != function, tree.kind(goroutine) == .funcLit, !ChannelFacts.inSelectWithAlternatives(reference, context),
@@ -102,7 +108,7 @@ enum GoroutineRecvLeakRule {
         let graph = search.graph
         // Sends or closes anywhere else (in the function or other goroutines it starts)
         // unblock it; a range over the channel ends only when it is closed.
-        let ranges = parentNode.kind == .rangeStmt
+        let ranges = tree.kind(parent) == .rangeStmt
         let unblocking = facts.sendsAndCloses.filter { ($0.use == .close || !ranges) && $0.goroutine != goroutine }
         // A deferred close covers every exit; a send before the goroutine starts (a
         // semaphore token) is already waiting for it.
@@ -120,7 +126,7 @@ enum GoroutineRecvLeakRule {
             witness, graph: graph, context,
             witness == graph.body ? "the end of the function is reached without closing \(name)" : "this return neither closes \(name) nor sends on it")
         context.report(
-            parentNode.kind == .rangeStmt ? reference : parent,
+            ranges ? reference : parent,
             "goroutine blocks forever receiving from \(name) when this function returns without closing it or sending on it: close(\(name)) when the work is done (defer close(\(name)))",
             leak: declaration.name, alsoHere: "also receives from \(name) here", related: [related])
     }

@@ -6,26 +6,30 @@ import LeakAnalysis
 enum CommandWaitCheck {
     static let command = GoType.pointer(.named(package: "os/exec", name: "Cmd"))
 
-    static func check(_ call: NodeID, _ context: RuleContext) {
+    /// `call` is `receiver.Start()`, its callee the selector `method`.
+    static func check(_ call: CallExpression, method: SelectorExpression, _ context: RuleContext) {
         let tree = context.tree
         let parents = context.file.parents
-        let receiver = tree[tree[call].childA].childA
-        guard tree[call].c == 0, tree.kind(receiver) == .ident, context.types.type(of: receiver) == command,
+        let receiver = method.base
+        guard call.arguments.isEmpty, tree.kind(receiver) == .ident, context.types.type(of: receiver) == command,
             let declaration = context.file.resolution.local(for: receiver),
-            declaration.function == context.file.resolution.function(containing: call)
+            declaration.function == context.file.resolution.function(containing: call.id)
         else { return }
         // Where the start happens, and how its failure is recognised.
-        let statement = parents[call]
+        let statement = parents[call.id]
         var error: NodeID?
         var failedCondition = NodeID.none
+        var failsWhenTrue = false
         switch tree.kind(statement) {
         case .exprStmt:
             break
-        case .assignStmt where tree[statement].b == 1 && tree[statement].d == 1:
-            let target = tree.id(tree[statement].listAB, 0)
+        case .assignStmt:
+            guard let assign = tree.assign(statement), let target = assign.lhs.single, assign.rhs.count == 1 else { return }
             if tree.kind(target) == .ident { error = context.file.resolution.declaringName(of: target) }
-        case .binary where tree[statement].op == .neq || tree[statement].op == .eql:
+        case .binary:
+            guard let comparison = tree.binary(statement), comparison.operator == .neq || comparison.operator == .eql else { return }
             failedCondition = statement
+            failsWhenTrue = comparison.operator == .neq
         default:
             return
         }
@@ -36,7 +40,7 @@ enum CommandWaitCheck {
                 prune: { edge in
                     // `if cmd.Start() != nil {` true (or `== nil` false): it did not start.
                     guard failedCondition.exists, edge.condition == failedCondition else { return false }
-                    return (tree[failedCondition].op == .neq) == edge.whenTrue
+                    return failsWhenTrue == edge.whenTrue
                 },
                 effect: { use in
                     guard let first = use.path.first else { return use.context == .compared ? .read : .handOff }
@@ -50,7 +54,7 @@ enum CommandWaitCheck {
         let witness = ResourceTracking.witnessLocation(
             verdict, context, verdict.witness == verdict.graph.body ? "the end of the function is reached before \(name).Wait()" : "this return skips \(name).Wait()")
         context.report(
-            call,
+            call.id,
             "\(name) is started but not waited for on every path: the child process becomes a zombie and its pipes leak; call \(name).Wait()",
             related: [witness])
     }
@@ -60,17 +64,18 @@ enum CommandWaitCheck {
 /// `signal.Stop(ch)`: the channel stays registered and keeps receiving.
 /// Part of `unclosed-resource`.
 enum SignalStopCheck {
-    static func check(_ call: NodeID, _ context: RuleContext) {
+    static func check(_ call: CallExpression, _ context: RuleContext) {
         let tree = context.tree
-        guard let (path, name) = context.types.qualifiedName(tree[call].childA), path == "os/signal", name == "Notify",
-            let channel = tree.ids(tree[call].listBC).first, tree.kind(channel) == .ident,
+        guard let (path, name) = context.types.qualifiedName(call.function), path == "os/signal", name == "Notify",
+            let notify = tree.selector(call.function),
+            let channel = call.arguments.first, tree.kind(channel) == .ident,
             let declaration = context.file.resolution.local(for: channel)
         else { return }
-        let function = context.file.resolution.function(containing: call)
+        let function = context.file.resolution.function(containing: call.id)
         guard declaration.function == function, !LostCancelRule.isMainFunction(function, context),
             !isExampleFunction(function, context)
         else { return }
-        let notifyStatement = context.file.parents[call]
+        let notifyStatement = context.file.parents[call.id]
         guard tree.kind(notifyStatement) == .exprStmt else { return }
         let statement = notifyStatement
         let channelName = tree.text(channel)
@@ -82,7 +87,7 @@ enum SignalStopCheck {
                     case .received, .ranged, .compared:
                         return .read
                     case .argument(let other, _):
-                        if let (otherPath, otherName) = context.types.qualifiedName(tree[other].childA), otherPath == "os/signal" {
+                        if let (otherPath, otherName) = context.qualifiedCallee(of: other), otherPath == "os/signal" {
                             return otherName == "Stop" ? .release : .read
                         }
                         return .handOff
@@ -93,18 +98,18 @@ enum SignalStopCheck {
         else { return }
         let witness = ResourceTracking.witnessLocation(
             verdict, context, verdict.witness == verdict.graph.body ? "the end of the function is reached with \(channelName) registered" : "this return leaves \(channelName) registered")
-        let package = tree.text(tree[tree[call].childA].childA)
+        let package = tree.text(notify.base)
         let fix = DeferFix.after(
             statement, deferring: "\(package).Stop(\(channelName))", checksError: false, variable: declaration.name,
             keepsOwnership: { use in
                 switch use.context {
                 case .received, .ranged, .compared: return true
-                case .argument(let other, _): return context.types.qualifiedName(tree[other].childA)?.0 == "os/signal"
+                case .argument(let other, _): return context.qualifiedCallee(of: other)?.0 == "os/signal"
                 default: return !use.path.isEmpty
                 }
             }, context)
         context.report(
-            call,
+            call.id,
             "signal.Notify is not undone with signal.Stop: the channel stays registered after this function returns; defer signal.Stop(\(channelName))",
             leak: declaration.name, alsoHere: "\(channelName) is also registered here", related: [witness], fix: fix)
     }
@@ -112,8 +117,7 @@ enum SignalStopCheck {
     /// `func ExampleX()` in a `_test.go` file: runnable documentation that, like
     /// `main`, ends with the program.
     static func isExampleFunction(_ function: NodeID, _ context: RuleContext) -> Bool {
-        let node = context.tree[function]
-        guard node.kind == .funcDecl, context.file.path.hasSuffix("_test.go") else { return false }
-        return context.tree.text(node.childB).hasPrefix("Example")
+        guard let declaration = context.tree.functionDeclaration(function), context.file.path.hasSuffix("_test.go") else { return false }
+        return context.tree.text(declaration.name).hasPrefix("Example")
     }
 }

@@ -31,23 +31,22 @@ struct ResourceTracking {
             expression = parent
             parent = parents[parent]
         }
-        let node = tree[parent]
-        var target = NodeID.none
-        var errorTarget = NodeID.none
+        let targets: NodeIDs
         var statement = parent
-        switch node.kind {
-        case .exprStmt:
+        if tree.expressionStatement(parent) != nil {
             return .discarded
-        case .assignStmt where node.d == 1 && tree.id(node.listCD, 0) == expression && (resultCount ?? Int(node.b)) == Int(node.b):
-            target = tree.id(node.listAB, 0)
-            if node.b >= 2 { errorTarget = tree.id(node.listAB, Int(node.b) - 1) }
-        case .valueSpec where node.e == 1 && tree.id(node.listDE, 0) == expression && (resultCount ?? Int(node.b)) == Int(node.b):
-            target = tree.id(node.listAB, 0)
-            if node.b >= 2 { errorTarget = tree.id(node.listAB, Int(node.b) - 1) }
+        } else if let assign = tree.assign(parent), assign.rhs.single == expression,
+            (resultCount ?? assign.lhs.count) == assign.lhs.count {
+            targets = assign.lhs
+        } else if let spec = tree.valueSpec(parent), spec.values.single == expression,
+            (resultCount ?? spec.names.count) == spec.names.count {
+            targets = spec.names
             statement = parents[parents[parent]]
-        default:
+        } else {
             return .elsewhere
         }
+        let target: NodeID = targets.first ?? .none
+        let errorTarget = targets.count >= 2 ? targets[targets.count - 1] : .none
         guard tree.kind(target) == .ident else { return .elsewhere }
         if tree.spells(target, "_") { return .discarded }
         let function = context.file.resolution.function(containing: call)
@@ -205,19 +204,18 @@ struct ResourceTracking {
     static func isErrorPredicate(_ edge: ControlFlowGraph.Edge, error: NodeID?, _ context: RuleContext) -> Bool {
         guard let error, edge.condition.exists else { return false }
         let tree = context.tree
-        let condition = tree[edge.condition]
-        if condition.kind == .binary && (condition.op == .eql || condition.op == .neq) {
-            guard edge.whenTrue == (condition.op == .eql) else { return false }
-            for (operand, other) in [(condition.childA, condition.childB), (condition.childB, condition.childA)]
+        if let comparison = tree.binary(edge.condition), comparison.operator == .eql || comparison.operator == .neq {
+            guard edge.whenTrue == (comparison.operator == .eql) else { return false }
+            for (operand, other) in [(comparison.left, comparison.right), (comparison.right, comparison.left)]
             where tree.kind(operand) == .ident && context.file.resolution.declaringName(of: operand) == error {
                 let otherKind = tree.kind(other)
                 if otherKind == .selector || (otherKind == .ident && !tree.spells(other, "nil")) { return true }
             }
             return false
         }
-        guard edge.whenTrue, condition.kind == .call, let first = tree.ids(condition.listBC).first, tree.kind(first) == .ident,
+        guard edge.whenTrue, let call = tree.call(edge.condition), let first = call.arguments.first, tree.kind(first) == .ident,
             context.file.resolution.declaringName(of: first) == error,
-            let (path, name) = context.types.qualifiedName(condition.childA)
+            let (path, name) = context.types.qualifiedName(call.function)
         else { return false }
         if path == "errors" { return name == "Is" || name == "As" }
         return path == "os" && name.hasPrefix("Is")
@@ -227,20 +225,20 @@ struct ResourceTracking {
     /// is non-nil (`nonNilBranch`) or nil (otherwise).
     static func isNilCheck(_ edge: ControlFlowGraph.Edge, variable: NodeID?, nonNilBranch: Bool, tree: SyntaxTree, file: SourceFile) -> Bool {
         guard let variable, edge.condition.exists else { return false }
-        let condition = tree[edge.condition]
-        guard condition.kind == .binary, condition.op == .neq || condition.op == .eql else { return false }
-        let (left, right) = (condition.childA, condition.childB)
+        guard let comparison = tree.binary(edge.condition), comparison.operator == .neq || comparison.operator == .eql
+        else { return false }
+        let (left, right) = (comparison.left, comparison.right)
         let operand: NodeID
-        if tree.kind(right) == .ident && tree.spells(right, "nil") {
+        if tree.isNilIdentifier(right) {
             operand = left
-        } else if tree.kind(left) == .ident && tree.spells(left, "nil") {
+        } else if tree.isNilIdentifier(left) {
             operand = right
         } else {
             return false
         }
         guard tree.kind(operand) == .ident, file.resolution.declaringName(of: operand) == variable else { return false }
         // `v != nil` true, or `v == nil` false, is the non-nil branch.
-        let nonNil = (condition.op == .neq) == edge.whenTrue
+        let nonNil = (comparison.operator == .neq) == edge.whenTrue
         return nonNil == nonNilBranch
     }
 
@@ -263,8 +261,8 @@ struct ResourceTracking {
     }
 
     /// `pkg.Name` spelled as in the source for a call's callee (`http.Get`, `client.Do`).
-    static func calleeText(_ call: NodeID, _ context: RuleContext) -> String {
-        context.tree.text(context.tree[call].childA)
+    static func calleeText(_ call: CallExpression, _ context: RuleContext) -> String {
+        context.tree.text(call.function)
     }
 }
 

@@ -37,18 +37,9 @@ enum UnclosedBodyRule {
 
     /// Callee names that can return a response: the client API, and the
     /// package's own functions and methods declared to return one.
-    static func mayReturnResponse(_ call: NodeID, _ context: RuleContext) -> Bool {
+    static func mayReturnResponse(_ call: CallExpression, _ context: RuleContext) -> Bool {
         let tree = context.tree
-        var function = tree[call].childA
-        while tree.kind(function) == .paren || tree.kind(function) == .index || tree.kind(function) == .indexList {
-            function = tree[function].childA
-        }
-        let name: NodeID
-        switch tree.kind(function) {
-        case .ident: name = function
-        case .selector: name = tree[function].childB
-        default: return false
-        }
+        guard let name = genericCalleeName(call, tree) else { return false }
         if tree.spells(name, "Get") || tree.spells(name, "Do") || tree.spells(name, "Post") || tree.spells(name, "Head")
             || tree.spells(name, "PostForm") || tree.spells(name, "RoundTrip") {
             return true
@@ -56,14 +47,35 @@ enum UnclosedBodyRule {
         return context.package.scope.responseReturningNames.contains(tree.text(name))
     }
 
-    static func check(_ call: NodeID, _ context: RuleContext) {
-        guard mayReturnResponse(call, context), let results = context.types.resultTypes(of: call), results.first == response
+    /// The name a call invokes, looking through parentheses and type
+    /// arguments: `Get` in `c.Get(u)`, `fetch` in `fetch[T](u)`; nil when
+    /// the callee is another expression.
+    static func genericCalleeName(_ call: CallExpression, _ tree: SyntaxTree) -> NodeID? {
+        var function = call.function
+        while true {
+            if let paren = tree.paren(function) {
+                function = paren.inner
+            } else if let index = tree.index(function) {
+                function = index.base
+            } else if let instantiation = tree.indexList(function) {
+                function = instantiation.base
+            } else {
+                break
+            }
+        }
+        if tree.kind(function) == .ident { return function }
+        return tree.selector(function)?.name
+    }
+
+    static func check(_ id: NodeID, _ context: RuleContext) {
+        guard let call = context.tree.call(id), mayReturnResponse(call, context), let results = context.types.resultTypes(of: id),
+            results.first == response
         else { return }
-        switch ResourceTracking.binding(of: call, resultCount: results.count, context) {
+        switch ResourceTracking.binding(of: id, resultCount: results.count, context) {
         case .discarded:
             let callee = ResourceTracking.calleeText(call, context)
             context.report(
-                call, "the response from \(callee) is discarded, so its body is never closed: the connection cannot be reused")
+                id, "the response from \(callee) is discarded, so its body is never closed: the connection cannot be reused")
         case .elsewhere:
             return
         case .local(let variable, _, let error, let statement):
@@ -84,7 +96,7 @@ enum UnclosedBodyRule {
                 statement, deferring: "\(name).Body.Close()", checksError: results.count >= 2, variable: variable,
                 keepsOwnership: { effect(of: $0, context) != .handOff }, context)
             context.report(
-                call,
+                id,
                 "\(name).Body \(how): the connection cannot be reused; defer \(name).Body.Close() after checking the error",
                 related: [witness], fix: fix)
         }
@@ -96,11 +108,10 @@ enum UnclosedBodyRule {
     static func nothingToClose(_ edge: ControlFlowGraph.Edge, response: NodeID, _ context: RuleContext) -> Bool {
         guard edge.condition.exists else { return false }
         let tree = context.tree
-        let condition = tree[edge.condition]
-        guard condition.kind == .binary && (condition.op == .land || condition.op == .lor) else { return false }
+        guard let condition = tree.binary(edge.condition), condition.operator == .land || condition.operator == .lor else { return false }
         // Every operand says "there is a body" (for &&) or "there is none" (for ||).
-        let operands = flatten(edge.condition, op: condition.op, tree)
-        let wantsNonNil = condition.op == .land
+        let operands = flatten(edge.condition, op: condition.operator, tree)
+        let wantsNonNil = condition.operator == .land
         guard operands.allSatisfy({ isPresenceCheck($0, response: response, nonNil: wantsNonNil, context) }) else { return false }
         return edge.whenTrue != wantsNonNil
     }
@@ -109,12 +120,11 @@ enum UnclosedBodyRule {
         var result: [NodeID] = []
         var stack = [node]
         while let current = stack.popLast() {
-            let n = tree[current]
-            if n.kind == .binary && n.op == op {
-                stack.append(n.childB)
-                stack.append(n.childA)
-            } else if n.kind == .paren {
-                stack.append(n.childA)
+            if let binary = tree.binary(current), binary.operator == op {
+                stack.append(binary.right)
+                stack.append(binary.left)
+            } else if let paren = tree.paren(current) {
+                stack.append(paren.inner)
             } else {
                 result.append(current)
             }
@@ -125,12 +135,11 @@ enum UnclosedBodyRule {
     /// `res != nil` / `res.Body != nil` (or `== nil` when `nonNil` is false).
     static func isPresenceCheck(_ node: NodeID, response: NodeID, nonNil: Bool, _ context: RuleContext) -> Bool {
         let tree = context.tree
-        let n = tree[node]
-        guard n.kind == .binary, n.op == (nonNil ? .neq : .eql) else { return false }
-        let (left, right) = (n.childA, n.childB)
-        guard tree.kind(right) == .ident && tree.spells(right, "nil") else { return false }
-        var base = left
-        if tree.kind(base) == .selector && tree.spells(tree[base].childB, "Body") { base = tree[base].childA }
+        guard let comparison = tree.binary(node), comparison.operator == (nonNil ? .neq : .eql),
+            tree.isNilIdentifier(comparison.right)
+        else { return false }
+        var base = comparison.left
+        if let selector = tree.selector(base), tree.spells(selector.name, "Body") { base = selector.base }
         return tree.kind(base) == .ident && context.file.resolution.declaringName(of: base) == response
     }
 
@@ -154,7 +163,7 @@ enum UnclosedBodyRule {
     }
 
     static func isReader(_ call: NodeID, argument: Int, _ context: RuleContext) -> Bool {
-        guard let (path, name) = context.types.qualifiedName(context.tree[call].childA),
+        guard let (path, name) = context.qualifiedCallee(of: call),
             let position = readers[path]?[name]
         else { return false }
         return position == -1 || position == argument

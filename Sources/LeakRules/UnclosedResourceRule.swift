@@ -13,27 +13,25 @@ enum UnclosedResourceRule {
         id: id, title: "resource opened and not released on every path", severity: .warning, kinds: [.call]
     ) { call, context in check(call, context) }
 
-    static func check(_ call: NodeID, _ context: RuleContext) {
+    static func check(_ id: NodeID, _ context: RuleContext) {
         let tree = context.tree
-        let function = tree[call].childA
-        guard tree.kind(function) == .selector else { return }
-        let method = tree[function].childB
-        if tree.spells(method, "Start") {
-            CommandWaitCheck.check(call, context)
+        guard let call = tree.call(id), let function = tree.selectorCallee(call) else { return }
+        if tree.spells(function.name, "Start") {
+            CommandWaitCheck.check(call, method: function, context)
             return
         }
-        if tree.spells(method, "Notify") {
+        if tree.spells(function.name, "Notify") {
             SignalStopCheck.check(call, context)
             return
         }
-        guard let (kind, message) = resource(createdBy: call, context) else { return }
-        let callee = tree.text(function)
-        switch ResourceTracking.binding(of: call, resultCount: nil, context) {
+        guard let (kind, message) = resource(createdBy: function, context) else { return }
+        let callee = tree.text(function.id)
+        switch ResourceTracking.binding(of: id, resultCount: nil, context) {
         case .elsewhere:
             return
         case .discarded:
             let what = message ?? "\(kind.whatLeaks)"
-            context.report(call, "the \(kind.noun) from \(callee) is discarded, so it is never \(kind.verb): \(what)")
+            context.report(id, "the \(kind.noun) from \(callee) is discarded, so it is never \(kind.verb): \(what)")
         case .local(let variable, _, let error, let statement):
             guard
                 let verdict = ResourceTracking.leakPath(
@@ -54,7 +52,7 @@ enum UnclosedResourceRule {
                 variable: variable, keepsOwnership: { effect(of: $0, kind: kind, context) != .handOff }, context)
             if kind == ResourceTable.transaction {
                 context.report(
-                    call,
+                    id,
                     "\(name) is neither committed nor rolled back on every path: \(kind.whatLeaks); defer \(name).Rollback() after checking the error",
                     related: [witness], fix: fix)
                 return
@@ -62,25 +60,22 @@ enum UnclosedResourceRule {
             let verb = message == nil ? kind.verb : "released"
             let how = verdict.releasedSomewhere ? "is not \(verb) on every path" : "is never \(verb)"
             context.report(
-                call, "\(name) \(how): \(message ?? kind.whatLeaks); defer \(name).\(release)() after checking the error",
+                id, "\(name) \(how): \(message ?? kind.whatLeaks); defer \(name).\(release)() after checking the error",
                 related: [witness], fix: fix)
         }
     }
 
-    /// The kind of resource a call creates (and a user-declared message), if any.
-    static func resource(createdBy call: NodeID, _ context: RuleContext) -> (ResourceKind, String?)? {
-        let tree = context.tree
-        let function = tree[call].childA
-        let selector = tree[function]
-        let name = tree.text(selector.childB)
-        if let (path, _) = context.types.qualifiedName(function) {
+    /// The kind of resource a call of `function` creates (and a user-declared message), if any.
+    static func resource(createdBy function: SelectorExpression, _ context: RuleContext) -> (ResourceKind, String?)? {
+        let name = context.tree.text(function.name)
+        if let (path, _) = context.types.qualifiedName(function.id) {
             if let kind = ResourceTable.functions[path]?[name] { return (kind, nil) }
             if let custom = context.configuration.resource(package: path, function: name, receiver: nil) {
                 return (custom.kind, custom.message)
             }
             return nil
         }
-        guard let receiver = context.types.type(of: selector.childA), case .named(let path, let typeName) = receiver.dereferenced
+        guard let receiver = context.types.type(of: function.base), case .named(let path, let typeName) = receiver.dereferenced
         else { return nil }
         if let kind = ResourceTable.methods[path + "." + typeName]?[name] { return (kind, nil) }
         if let custom = context.configuration.resource(package: path, function: name, receiver: typeName) {

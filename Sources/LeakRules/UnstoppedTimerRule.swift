@@ -15,10 +15,10 @@ enum UnstoppedTimerRule {
 
     static func check(_ call: NodeID, _ context: RuleContext) {
         let tree = context.tree
-        let function = tree[call].childA
-        guard context.file.version < .collectableTimers, tree.kind(function) == .selector,
-            isTimerFunctionName(tree[function].childB, tree),
-            let (path, name) = context.types.qualifiedName(function), path == "time"
+        guard context.file.version < .collectableTimers, let callExpression = tree.call(call),
+            let function = tree.selectorCallee(callExpression),
+            isTimerFunctionName(function.name, tree),
+            let (path, name) = context.types.qualifiedName(function.id), path == "time"
         else { return }
         switch name {
         case "NewTicker": checkTicker(call, isTicker: true, context)
@@ -89,19 +89,18 @@ enum UnstoppedTimerRule {
     /// The exit edge of `for range t.C` / `for range time.Tick(d)`: such a
     /// channel is never closed, so the loop only ends through break or return.
     static func endlessRangeExit(_ edge: ControlFlowGraph.Edge, _ context: RuleContext) -> Bool {
-        guard edge.condition.exists, !edge.whenTrue, context.tree.kind(edge.condition) == .rangeStmt else { return false }
-        return rangesOverTimerChannel(context.tree[edge.condition].childC, context)
+        guard edge.condition.exists, !edge.whenTrue, let loop = context.tree.range(edge.condition) else { return false }
+        return rangesOverTimerChannel(loop.expression, context)
     }
 
     static func rangesOverTimerChannel(_ expression: NodeID, _ context: RuleContext) -> Bool {
         let tree = context.tree
-        let node = tree[expression]
-        if node.kind == .selector && tree.spells(node.childB, "C") {
-            if let type = context.types.type(of: node.childA), type.dereferenced == .named(package: "time", name: "Ticker") {
+        if let selector = tree.selector(expression), tree.spells(selector.name, "C") {
+            if let type = context.types.type(of: selector.base), type.dereferenced == .named(package: "time", name: "Ticker") {
                 return true
             }
         }
-        if node.kind == .call, let (path, name) = context.types.qualifiedName(node.childA), path == "time", name == "Tick" {
+        if let (path, name) = context.qualifiedCallee(of: expression), path == "time", name == "Tick" {
             return true
         }
         return false

@@ -107,12 +107,13 @@ import Testing
             while end > lineStart && (tree.source[end - 1] == 0x0A || tree.source[end - 1] == 0x0D) { end -= 1 }
             let lineText = String(decoding: tree.source[lineStart..<end], as: UTF8.self)
             var function = ""
-            for declaration in tree.ids(tree[tree.root].listBC) {
+            for declaration in tree.fileSyntax(tree.root)?.declarations ?? .empty {
                 let node = tree[declaration]
-                guard node.kind == .funcDecl, node.start <= finding.offset, finding.offset < node.end else { continue }
-                function = tree.text(node.childB)
-                if node.childA.exists, let receiver = tree.ids(tree[node.childA].listAB).first {
-                    function = "(\(tree.text(tree[receiver].childC))).\(function)"
+                guard let decl = tree.functionDeclaration(declaration), node.start <= finding.offset, finding.offset < node.end
+                else { continue }
+                function = tree.text(decl.name)
+                if let receiver = tree.fieldList(decl.receiver)?.fields.first {
+                    function = "(\(tree.text(tree.field(receiver)?.type ?? .none))).\(function)"
                 }
                 break
             }
