@@ -10,22 +10,24 @@ public struct NodeID: Hashable, Sendable, Comparable {
     @inlinable public static func < (lhs: NodeID, rhs: NodeID) -> Bool { lhs.index < rhs.index }
 }
 
-/// A run of node ids stored contiguously in `SyntaxTree.lists`.
-public struct NodeList: Sendable, Equatable {
-    public var start: Int32
-    public var count: Int32
-    public static let empty = NodeList(start: 0, count: 0)
-    @inlinable public init(start: Int32, count: Int32) {
+/// A run of node ids stored contiguously in `SyntaxTree.lists`: the storage
+/// behind `NodeIDs`, internal like the payload fields that hold it.
+@usableFromInline struct NodeList: Sendable, Equatable {
+    @usableFromInline var start: Int32
+    @usableFromInline var count: Int32
+    @usableFromInline static let empty = NodeList(start: 0, count: 0)
+    @inlinable init(start: Int32, count: Int32) {
         self.start = start
         self.count = count
     }
-    @inlinable public var isEmpty: Bool { count == 0 }
+    @inlinable var isEmpty: Bool { count == 0 }
 }
 
 /// Every kind of node in a Go syntax tree.
 ///
-/// The payload of each kind lives in the generic fields `a`...`e` of `Node`;
-/// the comment on each case says which field holds what (`list(a,b)` is a
+/// The payload of each kind lives in the generic fields `a`...`e` of `Node`,
+/// internal to this module: everything else reads it through the named views
+/// in `Views/`. The comment on each case says which field holds what (`list(a,b)` is a
 /// `NodeList` starting at `a` with `b` elements). Types are expressions, as in
 /// `go/ast`: a pointer type is a `star`, `Pair[K, V]` an `indexList`, and a
 /// union `~int | string` a `binary` with `|` of a `unary` with `~`.
@@ -96,22 +98,24 @@ public enum NodeKind: UInt8, Sendable, CaseIterable {
 
 /// One node: a kind, an optional operator, flags, its byte range and up to
 /// five payload fields whose meaning depends on the kind (see `NodeKind`).
+/// Outside this module only the kind and the byte range are visible; the
+/// parts are read through the named views (`tree.call(id)`...).
 ///
 /// Thirty-two bytes, stored by value in one array per tree: no allocation or
 /// reference counting per node.
 public struct Node: Sendable, Equatable {
-    public var kind: NodeKind
-    public var op: TokenKind
-    public var flags: UInt16
-    public var start: Int32
-    public var end: Int32
-    public var a: Int32
-    public var b: Int32
-    public var c: Int32
-    public var d: Int32
-    public var e: Int32
+    public internal(set) var kind: NodeKind
+    @usableFromInline var op: TokenKind
+    @usableFromInline var flags: UInt16
+    public internal(set) var start: Int32
+    public internal(set) var end: Int32
+    @usableFromInline var a: Int32
+    @usableFromInline var b: Int32
+    @usableFromInline var c: Int32
+    @usableFromInline var d: Int32
+    @usableFromInline var e: Int32
 
-    @inlinable public init(
+    init(
         kind: NodeKind, op: TokenKind = .illegal, flags: UInt16 = 0, start: Int32, end: Int32,
         a: Int32 = 0, b: Int32 = 0, c: Int32 = 0, d: Int32 = 0, e: Int32 = 0
     ) {
@@ -127,26 +131,26 @@ public struct Node: Sendable, Equatable {
         self.e = e
     }
 
-    @inlinable public var childA: NodeID { NodeID(a) }
-    @inlinable public var childB: NodeID { NodeID(b) }
-    @inlinable public var childC: NodeID { NodeID(c) }
-    @inlinable public var childD: NodeID { NodeID(d) }
-    @inlinable public var listAB: NodeList { NodeList(start: a, count: b) }
-    @inlinable public var listBC: NodeList { NodeList(start: b, count: c) }
-    @inlinable public var listCD: NodeList { NodeList(start: c, count: d) }
-    @inlinable public var listDE: NodeList { NodeList(start: d, count: e) }
+    @inlinable var childA: NodeID { NodeID(a) }
+    @inlinable var childB: NodeID { NodeID(b) }
+    @inlinable var childC: NodeID { NodeID(c) }
+    @inlinable var childD: NodeID { NodeID(d) }
+    @inlinable var listAB: NodeList { NodeList(start: a, count: b) }
+    @inlinable var listBC: NodeList { NodeList(start: b, count: c) }
+    @inlinable var listCD: NodeList { NodeList(start: c, count: d) }
+    @inlinable var listDE: NodeList { NodeList(start: d, count: e) }
 }
 
 /// Bits of `Node.flags`.
-public enum NodeFlags {
-    public static let hasEllipsis: UInt16 = 1 << 0  // call: `f(xs...)`
-    public static let slice3: UInt16 = 1 << 1  // slice: `a[i:j:k]`
-    public static let isDefault: UInt16 = 1 << 2  // caseClause: `default:`
-    public static let isAlias: UInt16 = 1 << 3  // typeSpec: `type A = B`
-    public static let parenthesized: UInt16 = 1 << 4  // genDecl: `var ( ... )`
-    public static let chanSend: UInt16 = 1 << 5  // chanType: can send
-    public static let chanRecv: UInt16 = 1 << 6  // chanType: can receive
-    public static let implicit: UInt16 = 1 << 7  // emptyStmt without `;` in the source
+@usableFromInline enum NodeFlags {
+    @usableFromInline static let hasEllipsis: UInt16 = 1 << 0  // call: `f(xs...)`
+    @usableFromInline static let slice3: UInt16 = 1 << 1  // slice: `a[i:j:k]`
+    @usableFromInline static let isDefault: UInt16 = 1 << 2  // caseClause: `default:`
+    @usableFromInline static let isAlias: UInt16 = 1 << 3  // typeSpec: `type A = B`
+    @usableFromInline static let parenthesized: UInt16 = 1 << 4  // genDecl: `var ( ... )`
+    @usableFromInline static let chanSend: UInt16 = 1 << 5  // chanType: can send
+    @usableFromInline static let chanRecv: UInt16 = 1 << 6  // chanType: can receive
+    @usableFromInline static let implicit: UInt16 = 1 << 7  // emptyStmt without `;` in the source
 }
 
 /// A parsed Go file: its bytes, the node arena, comment ranges and errors.
@@ -156,7 +160,7 @@ public struct SyntaxTree: Sendable {
     public let source: [UInt8]
     public internal(set) var nodes: [Node]
     /// Storage for every `NodeList`: node indices, contiguous per list.
-    public internal(set) var lists: [Int32]
+    @usableFromInline var lists: [Int32]
     public internal(set) var comments: [CommentRange]
     /// Lexical and syntax errors, sorted by offset, at most one per line.
     public internal(set) var errors: [SyntaxError]
@@ -168,12 +172,12 @@ public struct SyntaxTree: Sendable {
     @inlinable public func kind(_ id: NodeID) -> NodeKind { nodes[Int(id.index)].kind }
 
     /// The node ids of a list, in source order.
-    @inlinable public func ids(_ list: NodeList) -> LazyMapSequence<ArraySlice<Int32>, NodeID> {
+    @inlinable func ids(_ list: NodeList) -> LazyMapSequence<ArraySlice<Int32>, NodeID> {
         lists[Int(list.start)..<Int(list.start + list.count)].lazy.map { NodeID($0) }
     }
 
     /// The `index`-th node of a list.
-    @inlinable public func id(_ list: NodeList, _ index: Int) -> NodeID { NodeID(lists[Int(list.start) + index]) }
+    @inlinable func id(_ list: NodeList, _ index: Int) -> NodeID { NodeID(lists[Int(list.start) + index]) }
 
     /// The source bytes a node covers.
     @inlinable public func bytes(_ id: NodeID) -> ArraySlice<UInt8> {

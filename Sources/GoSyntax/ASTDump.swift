@@ -6,13 +6,13 @@
 /// indented tree with field labels and byte ranges for people.
 extension SyntaxTree {
     /// One labelled child position of a node.
-    public enum Slot {
+    enum Slot {
         case node(NodeID)
         case list(NodeList)
     }
 
     /// The labelled child slots of a node, in source order.
-    public func slots(_ id: NodeID) -> [(label: String, slot: Slot)] {
+    func slots(_ id: NodeID) -> [(label: String, slot: Slot)] {
         let n = self[id]
         switch n.kind {
         case .invalid, .badExpr, .ident, .basicLit, .badStmt, .emptyStmt, .badDecl: return []

@@ -27,7 +27,7 @@ public struct BuildConstraint: Sendable {
     /// The constraint of `tree`'s `//go:build` line before the package clause; nil if there is none or it cannot be parsed.
     public init?(in tree: SyntaxTree) {
         let source = tree.source
-        guard let packageName = tree.packageClauseName() else { return nil }
+        guard let packageName = tree.packageClauseName else { return nil }
         let packageStart = Int(tree[packageName].start)
         let prefix = Array("//go:build".utf8)
         for comment in tree.comments where Int(comment.start) < packageStart {

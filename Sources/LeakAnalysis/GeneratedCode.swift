@@ -6,7 +6,7 @@ import GoSyntax
 /// reads them only for their declarations.
 public enum GeneratedCode {
     public static func isGenerated(_ tree: SyntaxTree) -> Bool {
-        guard let packageName = tree.packageClauseName() else { return false }
+        guard let packageName = tree.packageClauseName else { return false }
         let source = tree.source
         let packageStart = Int(tree[packageName].start)
         for comment in tree.comments where Int(comment.start) < packageStart {

@@ -36,7 +36,7 @@ public enum PackageLoader {
     public static func groups(from files: [ParsedFile], versions: ModuleVersions) -> [Group] {
         var members: [String: [ParsedFile]] = [:]
         for file in files {
-            guard let packageName = file.tree.packageClauseName() else { continue }
+            guard let packageName = file.tree.packageClauseName else { continue }
             let name = file.tree.text(packageName)
             guard !name.isEmpty else { continue }
             members[directory(of: file.path) + "\u{0}" + name, default: []].append(file)

@@ -19,7 +19,7 @@ extension SyntaxTree {
 
     /// Whether `parent`, the parent of `reference`, receives from it:
     /// `<-reference`, or `for range reference`.
-    func receives(from reference: NodeID, parent: NodeID) -> Bool {
+    @inline(__always) func receives(from reference: NodeID, parent: NodeID) -> Bool {
         isReceive(parent) || range(parent)?.expression == reference
     }
 }

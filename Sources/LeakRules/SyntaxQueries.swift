@@ -11,7 +11,7 @@ extension SyntaxTree {
     /// The method name of `x.Name(...)` when the callee is written directly as
     /// a selector (not through parentheses); nil for any other callee.
     func methodName(_ call: CallExpression) -> NodeID? {
-        selector(call.function)?.name
+        selectorCallee(call)?.name
     }
 }
 

@@ -52,11 +52,16 @@ struct BinaryRun {
         try inPipe.fileHandleForWriting.close()
         // Read both pipes to the end before waiting, so a full pipe cannot stall the child.
         let errData = Captured()
-        let reader = Thread { errData.append(error: String(decoding: errPipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)) }
+        // The reader signals a semaphore when done, so its write is seen to happen before the read below.
+        let finished = DispatchSemaphore(value: 0)
+        let reader = Thread {
+            errData.append(error: String(decoding: errPipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+            finished.signal()
+        }
         reader.start()
         out = String(decoding: outPipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        while !reader.isFinished { usleep(1000) }
+        finished.wait()
         err = errData.err
         status = process.terminationStatus
         signal = process.terminationReason == .uncaughtSignal ? process.terminationStatus : nil

@@ -22,10 +22,12 @@ struct CommandRun {
 /// Thread-safe buffers for captured output.
 final class Captured: @unchecked Sendable {
     private let lock = NSLock()
-    private(set) var out = ""
-    private(set) var err = ""
-    func append(out text: String) { lock.withLock { out += text } }
-    func append(error text: String) { lock.withLock { err += text } }
+    private var outText = ""
+    private var errText = ""
+    var out: String { lock.withLock { outText } }
+    var err: String { lock.withLock { errText } }
+    func append(out text: String) { lock.withLock { outText += text } }
+    func append(error text: String) { lock.withLock { errText += text } }
 }
 
 /// A scratch directory of files, removed when the test ends.

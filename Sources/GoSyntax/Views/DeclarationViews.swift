@@ -124,42 +124,42 @@ public struct FileSyntax: Sendable {
 
 extension SyntaxTree {
     /// The node as a `ImportSpec`, or nil for another kind.
-    @inlinable public func importSpec(_ id: NodeID) -> ImportSpec? {
+    @inlinable @inline(__always) public func importSpec(_ id: NodeID) -> ImportSpec? {
         let node = self[id]
         guard node.kind == .importSpec else { return nil }
         return ImportSpec(id, node)
     }
 
     /// The node as a `ValueSpec`, or nil for another kind.
-    @inlinable public func valueSpec(_ id: NodeID) -> ValueSpec? {
+    @inlinable @inline(__always) public func valueSpec(_ id: NodeID) -> ValueSpec? {
         let node = self[id]
         guard node.kind == .valueSpec else { return nil }
         return ValueSpec(id, node, lists)
     }
 
     /// The node as a `TypeSpec`, or nil for another kind.
-    @inlinable public func typeSpec(_ id: NodeID) -> TypeSpec? {
+    @inlinable @inline(__always) public func typeSpec(_ id: NodeID) -> TypeSpec? {
         let node = self[id]
         guard node.kind == .typeSpec else { return nil }
         return TypeSpec(id, node)
     }
 
     /// The node as a `GenericDeclaration`, or nil for another kind.
-    @inlinable public func genericDeclaration(_ id: NodeID) -> GenericDeclaration? {
+    @inlinable @inline(__always) public func genericDeclaration(_ id: NodeID) -> GenericDeclaration? {
         let node = self[id]
         guard node.kind == .genDecl else { return nil }
         return GenericDeclaration(id, node, lists)
     }
 
     /// The node as a `FunctionDeclaration`, or nil for another kind.
-    @inlinable public func functionDeclaration(_ id: NodeID) -> FunctionDeclaration? {
+    @inlinable @inline(__always) public func functionDeclaration(_ id: NodeID) -> FunctionDeclaration? {
         let node = self[id]
         guard node.kind == .funcDecl else { return nil }
         return FunctionDeclaration(id, node)
     }
 
     /// The node as a `FileSyntax`, or nil for another kind.
-    @inlinable public func fileSyntax(_ id: NodeID) -> FileSyntax? {
+    @inlinable @inline(__always) public func fileSyntax(_ id: NodeID) -> FileSyntax? {
         let node = self[id]
         guard node.kind == .file else { return nil }
         return FileSyntax(id, node, lists)

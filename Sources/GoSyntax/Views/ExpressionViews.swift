@@ -254,105 +254,105 @@ public struct EllipsisExpression: Sendable {
 
 extension SyntaxTree {
     /// The node as a `BasicLiteral`, or nil for another kind.
-    @inlinable public func basicLiteral(_ id: NodeID) -> BasicLiteral? {
+    @inlinable @inline(__always) public func basicLiteral(_ id: NodeID) -> BasicLiteral? {
         let node = self[id]
         guard node.kind == .basicLit else { return nil }
         return BasicLiteral(id, node)
     }
 
     /// The node as a `CompositeLiteral`, or nil for another kind.
-    @inlinable public func compositeLiteral(_ id: NodeID) -> CompositeLiteral? {
+    @inlinable @inline(__always) public func compositeLiteral(_ id: NodeID) -> CompositeLiteral? {
         let node = self[id]
         guard node.kind == .compositeLit else { return nil }
         return CompositeLiteral(id, node, lists)
     }
 
     /// The node as a `FunctionLiteral`, or nil for another kind.
-    @inlinable public func functionLiteral(_ id: NodeID) -> FunctionLiteral? {
+    @inlinable @inline(__always) public func functionLiteral(_ id: NodeID) -> FunctionLiteral? {
         let node = self[id]
         guard node.kind == .funcLit else { return nil }
         return FunctionLiteral(id, node)
     }
 
     /// The node as a `ParenExpression`, or nil for another kind.
-    @inlinable public func paren(_ id: NodeID) -> ParenExpression? {
+    @inlinable @inline(__always) public func paren(_ id: NodeID) -> ParenExpression? {
         let node = self[id]
         guard node.kind == .paren else { return nil }
         return ParenExpression(id, node)
     }
 
     /// The node as a `SelectorExpression`, or nil for another kind.
-    @inlinable public func selector(_ id: NodeID) -> SelectorExpression? {
+    @inlinable @inline(__always) public func selector(_ id: NodeID) -> SelectorExpression? {
         let node = self[id]
         guard node.kind == .selector else { return nil }
         return SelectorExpression(id, node)
     }
 
     /// The node as a `IndexExpression`, or nil for another kind.
-    @inlinable public func index(_ id: NodeID) -> IndexExpression? {
+    @inlinable @inline(__always) public func index(_ id: NodeID) -> IndexExpression? {
         let node = self[id]
         guard node.kind == .index else { return nil }
         return IndexExpression(id, node)
     }
 
     /// The node as a `IndexListExpression`, or nil for another kind.
-    @inlinable public func indexList(_ id: NodeID) -> IndexListExpression? {
+    @inlinable @inline(__always) public func indexList(_ id: NodeID) -> IndexListExpression? {
         let node = self[id]
         guard node.kind == .indexList else { return nil }
         return IndexListExpression(id, node, lists)
     }
 
     /// The node as a `SliceExpression`, or nil for another kind.
-    @inlinable public func slice(_ id: NodeID) -> SliceExpression? {
+    @inlinable @inline(__always) public func slice(_ id: NodeID) -> SliceExpression? {
         let node = self[id]
         guard node.kind == .slice else { return nil }
         return SliceExpression(id, node)
     }
 
     /// The node as a `TypeAssertion`, or nil for another kind.
-    @inlinable public func typeAssertion(_ id: NodeID) -> TypeAssertion? {
+    @inlinable @inline(__always) public func typeAssertion(_ id: NodeID) -> TypeAssertion? {
         let node = self[id]
         guard node.kind == .typeAssert else { return nil }
         return TypeAssertion(id, node)
     }
 
     /// The node as a `CallExpression`, or nil for another kind.
-    @inlinable public func call(_ id: NodeID) -> CallExpression? {
+    @inlinable @inline(__always) public func call(_ id: NodeID) -> CallExpression? {
         let node = self[id]
         guard node.kind == .call else { return nil }
         return CallExpression(id, node, lists)
     }
 
     /// The node as a `StarExpression`, or nil for another kind.
-    @inlinable public func star(_ id: NodeID) -> StarExpression? {
+    @inlinable @inline(__always) public func star(_ id: NodeID) -> StarExpression? {
         let node = self[id]
         guard node.kind == .star else { return nil }
         return StarExpression(id, node)
     }
 
     /// The node as a `UnaryExpression`, or nil for another kind.
-    @inlinable public func unary(_ id: NodeID) -> UnaryExpression? {
+    @inlinable @inline(__always) public func unary(_ id: NodeID) -> UnaryExpression? {
         let node = self[id]
         guard node.kind == .unary else { return nil }
         return UnaryExpression(id, node)
     }
 
     /// The node as a `BinaryExpression`, or nil for another kind.
-    @inlinable public func binary(_ id: NodeID) -> BinaryExpression? {
+    @inlinable @inline(__always) public func binary(_ id: NodeID) -> BinaryExpression? {
         let node = self[id]
         guard node.kind == .binary else { return nil }
         return BinaryExpression(id, node)
     }
 
     /// The node as a `KeyValueExpression`, or nil for another kind.
-    @inlinable public func keyValue(_ id: NodeID) -> KeyValueExpression? {
+    @inlinable @inline(__always) public func keyValue(_ id: NodeID) -> KeyValueExpression? {
         let node = self[id]
         guard node.kind == .keyValue else { return nil }
         return KeyValueExpression(id, node)
     }
 
     /// The node as a `EllipsisExpression`, or nil for another kind.
-    @inlinable public func ellipsis(_ id: NodeID) -> EllipsisExpression? {
+    @inlinable @inline(__always) public func ellipsis(_ id: NodeID) -> EllipsisExpression? {
         let node = self[id]
         guard node.kind == .ellipsis else { return nil }
         return EllipsisExpression(id, node)

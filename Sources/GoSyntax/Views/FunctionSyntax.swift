@@ -20,7 +20,7 @@ public struct FunctionSyntax: Sendable {
 
 extension SyntaxTree {
     /// A function declaration or literal as a `FunctionSyntax`, or nil for another kind.
-    @inlinable public func function(_ id: NodeID) -> FunctionSyntax? {
+    @inlinable @inline(__always) public func function(_ id: NodeID) -> FunctionSyntax? {
         let node = self[id]
         switch node.kind {
         case .funcDecl: return FunctionSyntax(id: id, type: node.childC, body: node.childD, isLiteral: false)

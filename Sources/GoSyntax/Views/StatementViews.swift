@@ -358,140 +358,140 @@ public struct RangeStatement: Sendable {
 
 extension SyntaxTree {
     /// The node as a `DeclarationStatement`, or nil for another kind.
-    @inlinable public func declarationStatement(_ id: NodeID) -> DeclarationStatement? {
+    @inlinable @inline(__always) public func declarationStatement(_ id: NodeID) -> DeclarationStatement? {
         let node = self[id]
         guard node.kind == .declStmt else { return nil }
         return DeclarationStatement(id, node)
     }
 
     /// The node as a `EmptyStatement`, or nil for another kind.
-    @inlinable public func emptyStatement(_ id: NodeID) -> EmptyStatement? {
+    @inlinable @inline(__always) public func emptyStatement(_ id: NodeID) -> EmptyStatement? {
         let node = self[id]
         guard node.kind == .emptyStmt else { return nil }
         return EmptyStatement(id, node)
     }
 
     /// The node as a `LabeledStatement`, or nil for another kind.
-    @inlinable public func labeled(_ id: NodeID) -> LabeledStatement? {
+    @inlinable @inline(__always) public func labeled(_ id: NodeID) -> LabeledStatement? {
         let node = self[id]
         guard node.kind == .labeledStmt else { return nil }
         return LabeledStatement(id, node)
     }
 
     /// The node as a `ExpressionStatement`, or nil for another kind.
-    @inlinable public func expressionStatement(_ id: NodeID) -> ExpressionStatement? {
+    @inlinable @inline(__always) public func expressionStatement(_ id: NodeID) -> ExpressionStatement? {
         let node = self[id]
         guard node.kind == .exprStmt else { return nil }
         return ExpressionStatement(id, node)
     }
 
     /// The node as a `SendStatement`, or nil for another kind.
-    @inlinable public func send(_ id: NodeID) -> SendStatement? {
+    @inlinable @inline(__always) public func send(_ id: NodeID) -> SendStatement? {
         let node = self[id]
         guard node.kind == .sendStmt else { return nil }
         return SendStatement(id, node)
     }
 
     /// The node as a `IncDecStatement`, or nil for another kind.
-    @inlinable public func incDec(_ id: NodeID) -> IncDecStatement? {
+    @inlinable @inline(__always) public func incDec(_ id: NodeID) -> IncDecStatement? {
         let node = self[id]
         guard node.kind == .incDecStmt else { return nil }
         return IncDecStatement(id, node)
     }
 
     /// The node as a `AssignStatement`, or nil for another kind.
-    @inlinable public func assign(_ id: NodeID) -> AssignStatement? {
+    @inlinable @inline(__always) public func assign(_ id: NodeID) -> AssignStatement? {
         let node = self[id]
         guard node.kind == .assignStmt else { return nil }
         return AssignStatement(id, node, lists)
     }
 
     /// The node as a `GoStatement`, or nil for another kind.
-    @inlinable public func goStatement(_ id: NodeID) -> GoStatement? {
+    @inlinable @inline(__always) public func goStatement(_ id: NodeID) -> GoStatement? {
         let node = self[id]
         guard node.kind == .goStmt else { return nil }
         return GoStatement(id, node)
     }
 
     /// The node as a `DeferStatement`, or nil for another kind.
-    @inlinable public func deferStatement(_ id: NodeID) -> DeferStatement? {
+    @inlinable @inline(__always) public func deferStatement(_ id: NodeID) -> DeferStatement? {
         let node = self[id]
         guard node.kind == .deferStmt else { return nil }
         return DeferStatement(id, node)
     }
 
     /// The node as a `ReturnStatement`, or nil for another kind.
-    @inlinable public func returnStatement(_ id: NodeID) -> ReturnStatement? {
+    @inlinable @inline(__always) public func returnStatement(_ id: NodeID) -> ReturnStatement? {
         let node = self[id]
         guard node.kind == .returnStmt else { return nil }
         return ReturnStatement(id, node, lists)
     }
 
     /// The node as a `BranchStatement`, or nil for another kind.
-    @inlinable public func branch(_ id: NodeID) -> BranchStatement? {
+    @inlinable @inline(__always) public func branch(_ id: NodeID) -> BranchStatement? {
         let node = self[id]
         guard node.kind == .branchStmt else { return nil }
         return BranchStatement(id, node)
     }
 
     /// The node as a `BlockStatement`, or nil for another kind.
-    @inlinable public func block(_ id: NodeID) -> BlockStatement? {
+    @inlinable @inline(__always) public func block(_ id: NodeID) -> BlockStatement? {
         let node = self[id]
         guard node.kind == .blockStmt else { return nil }
         return BlockStatement(id, node, lists)
     }
 
     /// The node as a `IfStatement`, or nil for another kind.
-    @inlinable public func ifStatement(_ id: NodeID) -> IfStatement? {
+    @inlinable @inline(__always) public func ifStatement(_ id: NodeID) -> IfStatement? {
         let node = self[id]
         guard node.kind == .ifStmt else { return nil }
         return IfStatement(id, node)
     }
 
     /// The node as a `CaseClause`, or nil for another kind.
-    @inlinable public func caseClause(_ id: NodeID) -> CaseClause? {
+    @inlinable @inline(__always) public func caseClause(_ id: NodeID) -> CaseClause? {
         let node = self[id]
         guard node.kind == .caseClause else { return nil }
         return CaseClause(id, node, lists)
     }
 
     /// The node as a `SwitchStatement`, or nil for another kind.
-    @inlinable public func switchStatement(_ id: NodeID) -> SwitchStatement? {
+    @inlinable @inline(__always) public func switchStatement(_ id: NodeID) -> SwitchStatement? {
         let node = self[id]
         guard node.kind == .switchStmt else { return nil }
         return SwitchStatement(id, node)
     }
 
     /// The node as a `TypeSwitchStatement`, or nil for another kind.
-    @inlinable public func typeSwitch(_ id: NodeID) -> TypeSwitchStatement? {
+    @inlinable @inline(__always) public func typeSwitch(_ id: NodeID) -> TypeSwitchStatement? {
         let node = self[id]
         guard node.kind == .typeSwitchStmt else { return nil }
         return TypeSwitchStatement(id, node)
     }
 
     /// The node as a `CommClause`, or nil for another kind.
-    @inlinable public func commClause(_ id: NodeID) -> CommClause? {
+    @inlinable @inline(__always) public func commClause(_ id: NodeID) -> CommClause? {
         let node = self[id]
         guard node.kind == .commClause else { return nil }
         return CommClause(id, node, lists)
     }
 
     /// The node as a `SelectStatement`, or nil for another kind.
-    @inlinable public func selectStatement(_ id: NodeID) -> SelectStatement? {
+    @inlinable @inline(__always) public func selectStatement(_ id: NodeID) -> SelectStatement? {
         let node = self[id]
         guard node.kind == .selectStmt else { return nil }
         return SelectStatement(id, node)
     }
 
     /// The node as a `ForStatement`, or nil for another kind.
-    @inlinable public func forStatement(_ id: NodeID) -> ForStatement? {
+    @inlinable @inline(__always) public func forStatement(_ id: NodeID) -> ForStatement? {
         let node = self[id]
         guard node.kind == .forStmt else { return nil }
         return ForStatement(id, node)
     }
 
     /// The node as a `RangeStatement`, or nil for another kind.
-    @inlinable public func range(_ id: NodeID) -> RangeStatement? {
+    @inlinable @inline(__always) public func range(_ id: NodeID) -> RangeStatement? {
         let node = self[id]
         guard node.kind == .rangeStmt else { return nil }
         return RangeStatement(id, node)

@@ -2,7 +2,7 @@
 /// in one place so that each reads the same everywhere.
 extension SyntaxTree {
     /// The expression inside any number of parentheses.
-    @inlinable public func unparenthesized(_ id: NodeID) -> NodeID {
+    @inlinable @inline(__always) public func unparenthesized(_ id: NodeID) -> NodeID {
         var current = id
         while let paren = paren(current) { current = paren.inner }
         return current
@@ -11,7 +11,7 @@ extension SyntaxTree {
     /// The name a call invokes: `f` in `f(x)`, `Close` in `r.Body.Close()`
     /// (the identifier node), or `.none` when the callee is another
     /// expression (a call result, an index, a function literal).
-    @inlinable public func calleeName(_ call: CallExpression) -> NodeID {
+    @inlinable @inline(__always) public func calleeName(_ call: CallExpression) -> NodeID {
         let function = unparenthesized(call.function)
         if kind(function) == .ident { return function }
         if let selector = selector(function) { return selector.name }
@@ -20,31 +20,31 @@ extension SyntaxTree {
 
     /// The selector a call invokes, `base.name(...)`: a method call or a
     /// package-qualified function; nil for any other callee.
-    @inlinable public func calledSelector(_ call: CallExpression) -> SelectorExpression? {
+    @inlinable @inline(__always) public func calledSelector(_ call: CallExpression) -> SelectorExpression? {
         selector(unparenthesized(call.function))
     }
 
     /// Whether `id` is an identifier other than the blank `_`.
-    @inlinable public func isNamedIdentifier(_ id: NodeID) -> Bool {
+    @inlinable @inline(__always) public func isNamedIdentifier(_ id: NodeID) -> Bool {
         kind(id) == .ident && !spells(id, "_")
     }
 
     /// The one identifier assigned by `x = value` or `x := value` (one
     /// target, one value), or nil for any other shape.
-    @inlinable public func singleIdentifier(assignedBy assign: AssignStatement) -> NodeID? {
+    @inlinable @inline(__always) public func singleIdentifier(assignedBy assign: AssignStatement) -> NodeID? {
         guard let target = assign.lhs.single, assign.rhs.count == 1, kind(target) == .ident else { return nil }
         return target
     }
 
     /// Whether `id` is a receive, `<-channel`.
-    @inlinable public func isReceive(_ id: NodeID) -> Bool {
+    @inlinable @inline(__always) public func isReceive(_ id: NodeID) -> Bool {
         unary(id)?.operator == .arrow
     }
 
     /// The statements directly inside a statement list holder: a block, a
     /// `case` or `default` clause of a switch, or a clause of a select; nil
     /// for any other node.
-    @inlinable public func statements(of container: NodeID) -> NodeIDs? {
+    @inlinable @inline(__always) public func statements(of container: NodeID) -> NodeIDs? {
         if let block = block(container) { return block.statements }
         if let clause = caseClause(container) { return clause.body }
         if let clause = commClause(container) { return clause.body }
@@ -52,7 +52,7 @@ extension SyntaxTree {
     }
 
     /// The body of a `for` or `for range` loop, or nil for another kind.
-    @inlinable public func loopBody(_ id: NodeID) -> NodeID? {
+    @inlinable @inline(__always) public func loopBody(_ id: NodeID) -> NodeID? {
         if let loop = forStatement(id) { return loop.body }
         if let loop = range(id) { return loop.body }
         return nil

@@ -143,56 +143,56 @@ public struct ChannelType: Sendable {
 
 extension SyntaxTree {
     /// The node as a `ArrayType`, or nil for another kind.
-    @inlinable public func arrayType(_ id: NodeID) -> ArrayType? {
+    @inlinable @inline(__always) public func arrayType(_ id: NodeID) -> ArrayType? {
         let node = self[id]
         guard node.kind == .arrayType else { return nil }
         return ArrayType(id, node)
     }
 
     /// The node as a `StructType`, or nil for another kind.
-    @inlinable public func structType(_ id: NodeID) -> StructType? {
+    @inlinable @inline(__always) public func structType(_ id: NodeID) -> StructType? {
         let node = self[id]
         guard node.kind == .structType else { return nil }
         return StructType(id, node, lists)
     }
 
     /// The node as a `Field`, or nil for another kind.
-    @inlinable public func field(_ id: NodeID) -> Field? {
+    @inlinable @inline(__always) public func field(_ id: NodeID) -> Field? {
         let node = self[id]
         guard node.kind == .field else { return nil }
         return Field(id, node, lists)
     }
 
     /// The node as a `FieldList`, or nil for another kind.
-    @inlinable public func fieldList(_ id: NodeID) -> FieldList? {
+    @inlinable @inline(__always) public func fieldList(_ id: NodeID) -> FieldList? {
         let node = self[id]
         guard node.kind == .fieldList else { return nil }
         return FieldList(id, node, lists)
     }
 
     /// The node as a `FunctionType`, or nil for another kind.
-    @inlinable public func functionType(_ id: NodeID) -> FunctionType? {
+    @inlinable @inline(__always) public func functionType(_ id: NodeID) -> FunctionType? {
         let node = self[id]
         guard node.kind == .funcType else { return nil }
         return FunctionType(id, node)
     }
 
     /// The node as a `InterfaceType`, or nil for another kind.
-    @inlinable public func interfaceType(_ id: NodeID) -> InterfaceType? {
+    @inlinable @inline(__always) public func interfaceType(_ id: NodeID) -> InterfaceType? {
         let node = self[id]
         guard node.kind == .interfaceType else { return nil }
         return InterfaceType(id, node, lists)
     }
 
     /// The node as a `MapType`, or nil for another kind.
-    @inlinable public func mapType(_ id: NodeID) -> MapType? {
+    @inlinable @inline(__always) public func mapType(_ id: NodeID) -> MapType? {
         let node = self[id]
         guard node.kind == .mapType else { return nil }
         return MapType(id, node)
     }
 
     /// The node as a `ChannelType`, or nil for another kind.
-    @inlinable public func channelType(_ id: NodeID) -> ChannelType? {
+    @inlinable @inline(__always) public func channelType(_ id: NodeID) -> ChannelType? {
         let node = self[id]
         guard node.kind == .chanType else { return nil }
         return ChannelType(id, node)

@@ -4,19 +4,9 @@ import Testing
 
 /// The declaration questions the package model, resolver and type oracle
 /// share answer from the tree's shape alone.
-@Suite struct DeclarationQuestionsTests {
-    @Test func packageClauseNameIsTheIdentifierAfterPackage() throws {
-        let tree = GoParser.parse("// header\npackage demo\n\nfunc f() {}\n")
-        let name = try #require(tree.packageClauseName())
-        #expect(tree.kind(name) == .ident)
-        #expect(tree.text(name) == "demo")
-        #expect(tree[name].start == 18)
-    }
-
-    @Test func aMissingPackageClauseGivesAnEmptyName() throws {
+@Suite struct FieldListQuestionsTests {
+    @Test func aFileWithoutPackageClauseBelongsToTheUnnamedPackage() {
         let tree = GoParser.parse("func f() {}\n")
-        let name = try #require(tree.packageClauseName())
-        #expect(tree.text(name) == "")
         #expect(SourceFile(path: "a.go", tree: tree, moduleVersion: nil).packageName == "")
     }
 
