@@ -81,3 +81,33 @@ func openAuditLog(path string) error {
 	auditLogger = log.New(f, "audit ", log.LstdFlags)
 	return nil
 }
+
+// Server answers requests and logs them to its own file.
+type Server struct {
+	log *log.Logger
+}
+
+// Not reported: the logger writing to the file is kept in the server, for as long as it runs.
+func newServer(path string) (*Server, error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	logger := log.New(f, "", log.LstdFlags)
+	logger.Println("starting")
+	return &Server{log: logger}, nil
+}
+
+// Reported: the scanner stays in this function, and nothing closes the file.
+func firstField(path string) (string, error) {
+	f, err := os.Open(path) // want "f is never closed: the file descriptor leaks"
+	if err != nil {
+		return "", err
+	}
+	sc := bufio.NewScanner(f)
+	sc.Split(bufio.ScanWords)
+	if !sc.Scan() {
+		return "", sc.Err()
+	}
+	return sc.Text(), nil
+}

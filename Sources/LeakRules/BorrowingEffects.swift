@@ -9,16 +9,19 @@ import LeakAnalysis
 extension ResourceTracking {
     /// The effect of passing a tracked value as argument `index` of `call`;
     /// nil when the callee is not a standard-library function or method
-    /// the table knows.
-    static func standardLibraryEffect(ofArgument index: Int, in call: NodeID, _ context: RuleContext) -> Effect? {
+    /// the table knows. `depth` counts the wrappers around the value.
+    static func standardLibraryEffect(ofArgument index: Int, in call: NodeID, _ context: RuleContext, depth: Int = 0) -> Effect? {
         guard let use = standardLibraryUse(ofArgument: index, in: call, context) else { return nil }
         switch use {
         case .reads: return .read
         case .drainsAndCloses: return .release
-        case .wraps: return wrapperEffect(call, forwardsClose: false, context)
-        case .wrapsAndForwardsClose: return wrapperEffect(call, forwardsClose: true, context)
+        case .wraps: return wrapperEffect(call, forwardsClose: false, context, depth: depth)
+        case .wrapsAndForwardsClose: return wrapperEffect(call, forwardsClose: true, context, depth: depth)
         }
     }
+
+    /// Wrappers of wrappers followed before giving up (a hand-off).
+    static let maxWrapperDepth = 4
 
     /// The table's answer for argument `index` of `call`: a package
     /// function by its import path, a method by its receiver's declared type.
@@ -38,11 +41,12 @@ extension ResourceTracking {
 
     /// The effect on the wrapped value of how the wrapper made by `call` is
     /// used. A wrapper that cannot close the value leaves it to this
-    /// function while it stays here (used at once, or kept in a local); one
-    /// kept beyond the function (returned, stored) takes the value with it.
-    /// A wrapper that closes the value releases it when closed, and is
-    /// followed only through calls it is passed to at once.
-    static func wrapperEffect(_ call: NodeID, forwardsClose: Bool, _ context: RuleContext) -> Effect {
+    /// function while it stays here (used at once, or kept in a local that
+    /// stays here); one kept beyond the function (returned, stored, captured)
+    /// takes the value with it. A wrapper that closes the value releases it
+    /// when closed, and is followed only through calls it is passed to at once.
+    static func wrapperEffect(_ call: NodeID, forwardsClose: Bool, _ context: RuleContext, depth: Int) -> Effect {
+        guard depth < maxWrapperDepth else { return .handOff }
         let tree = context.tree
         let use = ReferenceUse(reference: call, tree: tree, parents: context.file.parents)
         if let first = use.path.first {
@@ -52,15 +56,48 @@ extension ResourceTracking {
         }
         switch use.context {
         case .argument(let outer, let position):
-            if let effect = standardLibraryEffect(ofArgument: position, in: outer, context) { return effect }
+            if let effect = standardLibraryEffect(ofArgument: position, in: outer, context, depth: depth + 1) { return effect }
             return forwardsClose ? .handOff : .read
         case .compared:
             return .read
         case .assignedFrom(let target):
             guard !forwardsClose, tree.kind(target) == .ident else { return .handOff }
-            return tree.spells(target, "_") || context.file.resolution.local(for: target) != nil ? .read : .handOff
+            if tree.spells(target, "_") { return .read }
+            guard let local = context.file.resolution.local(for: target) else { return .handOff }
+            return wrapperStays(local.name, context, depth: depth + 1) ? .read : .handOff
         default:
             return .handOff
         }
+    }
+
+    /// Whether the wrapper held by the local `variable` stays in its
+    /// function: only its methods are called, it is compared, or it is
+    /// passed to calls that keep no hold on it. Returned, stored, sent,
+    /// captured by a function literal or wrapped by something that leaves,
+    /// it takes what it wraps along (`logger := log.New(f, "", 0)` then
+    /// `s.log = logger`).
+    static func wrapperStays(_ variable: NodeID, _ context: RuleContext, depth: Int) -> Bool {
+        guard depth < maxWrapperDepth else { return false }
+        let tree = context.tree
+        let resolution = context.file.resolution
+        let function = resolution.function(containing: variable)
+        for reference in resolution.references(to: variable) {
+            context.work += 1
+            if resolution.function(containing: reference) != function { return false }
+            let use = ReferenceUse(reference: reference, tree: tree, parents: context.file.parents)
+            if !use.path.isEmpty { continue }
+            switch use.context {
+            case .assignedTo, .compared:
+                continue
+            case .argument(let call, let index):
+                // Another function reads through it, as for the wrapper passed on at once.
+                if standardLibraryEffect(ofArgument: index, in: call, context, depth: depth) == .handOff { return false }
+            case .assignedFrom(let target):
+                if !(tree.kind(target) == .ident && tree.spells(target, "_")) { return false }
+            default:
+                return false
+            }
+        }
+        return true
     }
 }
