@@ -17,23 +17,8 @@ enum UnclosedBodyRule {
     /// Functions that read from or write to a value without taking it over:
     /// passing `resp.Body` (or a file, a connection...) to them is a use,
     /// not a hand-off. (import path, name) -> argument index (-1: any).
-    static let readers: [String: [String: Int]] = [
-        "io": ["ReadAll": 0, "Copy": -1, "CopyN": -1, "CopyBuffer": -1, "LimitReader": 0, "TeeReader": -1, "MultiReader": -1,
-               "MultiWriter": -1, "ReadFull": 0, "ReadAtLeast": 0, "WriteString": 0, "NewSectionReader": 0],
-        "io/ioutil": ["ReadAll": 0],
-        "encoding/json": ["NewDecoder": 0, "NewEncoder": 0],
-        "encoding/xml": ["NewDecoder": 0, "NewEncoder": 0],
-        "encoding/csv": ["NewReader": 0, "NewWriter": 0],
-        "encoding/gob": ["NewDecoder": 0, "NewEncoder": 0],
-        "bufio": ["NewReader": 0, "NewReaderSize": 0, "NewScanner": 0, "NewWriter": 0, "NewWriterSize": 0],
-        "fmt": ["Fprint": 0, "Fprintf": 0, "Fprintln": 0, "Fscan": 0, "Fscanf": 0, "Fscanln": 0],
-        "compress/gzip": ["NewReader": 0, "NewWriter": 0, "NewWriterLevel": 0],
-        "compress/zlib": ["NewReader": 0, "NewWriter": 0, "NewWriterLevel": 0],
-        "compress/flate": ["NewReader": 0, "NewWriter": 0],
-        "archive/tar": ["NewReader": 0, "NewWriter": 0],
-        "archive/zip": ["NewWriter": 0],
-        "text/template": [:], "html/template": [:],
-    ]
+    /// A view of `StandardLibraryBorrowing`, which holds the whole table.
+    static let readers = StandardLibraryBorrowing.readerPositions
 
     /// Callee names that can return a response: the client API, and the
     /// package's own functions and methods declared to return one.
@@ -145,7 +130,12 @@ enum UnclosedBodyRule {
 
     static func effect(of use: ReferenceUse, _ context: RuleContext) -> ResourceTracking.Effect {
         guard let first = use.path.first else {
-            return use.context == .compared ? .read : .handOff
+            switch use.context {
+            case .compared: return .read
+            case .argument(let call, let index):
+                return ResourceTracking.standardLibraryEffect(ofArgument: index, in: call, context) ?? .handOff
+            default: return .handOff
+            }
         }
         if first != "Body" { return .read }
         if use.path.count >= 2 {
@@ -156,16 +146,16 @@ enum UnclosedBodyRule {
         case .compared:
             return .read
         case .argument(let call, let index):
-            return isReader(call, argument: index, context) ? .read : .handOff
+            return ResourceTracking.standardLibraryEffect(ofArgument: index, in: call, context) ?? .handOff
         default:
             return .handOff
         }
     }
 
+    /// Whether argument `argument` of `call` stays the caller's to release:
+    /// the standard-library callee only reads it or wraps it without closing it.
     static func isReader(_ call: NodeID, argument: Int, _ context: RuleContext) -> Bool {
-        guard let (path, name) = context.qualifiedCallee(of: call),
-            let position = readers[path]?[name]
-        else { return false }
-        return position == -1 || position == argument
+        let use = ResourceTracking.standardLibraryUse(ofArgument: argument, in: call, context)
+        return use == .reads || use == .wraps
     }
 }

@@ -89,7 +89,7 @@ enum UnclosedResourceRule {
             switch use.context {
             case .compared: return .read
             case .argument(let call, let index):
-                return UnclosedBodyRule.isReader(call, argument: index, context) ? .read : .handOff
+                return ResourceTracking.standardLibraryEffect(ofArgument: index, in: call, context) ?? .handOff
             default: return .handOff
             }
         }
