@@ -63,9 +63,9 @@ import Testing
     }
 
     @Test func singleLineRangesDropTheCountAndAMissingFinalNewlineIsMarked() {
-        #expect(UnifiedDiff.render(path: "/tmp/x.go", old: Array("a\nb".utf8), new: Array("a\nc".utf8)) == """
-            --- a/tmp/x.go
-            +++ b/tmp/x.go
+        #expect(UnifiedDiff.render(path: "/src/x.go", old: Array("a\nb".utf8), new: Array("a\nc".utf8)) == """
+            --- a/src/x.go
+            +++ b/src/x.go
             @@ -1,2 +1,2 @@
              a
             -b
