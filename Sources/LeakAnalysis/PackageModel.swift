@@ -100,21 +100,8 @@ public struct PackageScope: Sendable {
     /// `T` for receivers `(t T)`, `(t *T)`, `(t *T[K, V])`.
     static func receiverTypeName(_ tree: SyntaxTree, _ receiver: NodeID) -> String? {
         guard let first = tree.fields(ofList: receiver).first, let field = tree.field(first) else { return nil }
-        var type = field.type
-        while type.exists {
-            if let star = tree.star(type) {
-                type = star.operand
-            } else if let paren = tree.paren(type) {
-                type = paren.inner
-            } else if let index = tree.index(type) {
-                type = index.base
-            } else if let index = tree.indexList(type) {
-                type = index.base
-            } else {
-                return tree.kind(type) == .ident ? tree.text(type) : nil
-            }
-        }
-        return nil
+        let type = tree.innermostOperand(of: field.type, through: [.stars, .parentheses, .indexes, .instantiations])
+        return tree.kind(type) == .ident ? tree.text(type) : nil
     }
 }
 

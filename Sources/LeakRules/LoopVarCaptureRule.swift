@@ -264,20 +264,7 @@ enum LoopVarCaptureRule {
             return context.callsBuiltin(call, "append")
         case .assignedFrom(let target):
             // The variable the target belongs to: `v` of `v.f`, `v[i]`, `*v`, `(v)`.
-            var base = target
-            while true {
-                if let selector = tree.selector(base) {
-                    base = selector.base
-                } else if let index = tree.index(base) {
-                    base = index.base
-                } else if let star = tree.star(base) {
-                    base = star.operand
-                } else if let paren = tree.paren(base) {
-                    base = paren.inner
-                } else {
-                    break
-                }
-            }
+            let base = tree.innermostOperand(of: target, through: [.selectors, .indexes, .stars, .parentheses])
             guard tree.kind(base) == .ident, let declaration = file.resolution.local(for: base) else { return true }
             let declared = tree[declaration.name].start
             let loopNode = tree[loop]

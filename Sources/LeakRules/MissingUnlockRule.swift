@@ -177,18 +177,7 @@ struct MutexCalls {
     func handedOff(mutex: NodeID, mutexText: [UInt8], _ context: RuleContext) -> [NodeID] {
         let tree = context.tree
         // The variable the mutex belongs to: `s` of `s.mu`, `(*s).mu`.
-        var root = mutex
-        while true {
-            if let selector = tree.selector(root) {
-                root = selector.base
-            } else if let paren = tree.paren(root) {
-                root = paren.inner
-            } else if let star = tree.star(root) {
-                root = star.operand
-            } else {
-                break
-            }
-        }
+        let root = tree.innermostOperand(of: mutex, through: [.selectors, .parentheses, .stars])
         let rootText = tree.compactText(root)
         let direct = byArgument[mutexText] ?? []
         guard rootText != mutexText, let viaRoot = byArgument[rootText] else { return direct }

@@ -36,18 +36,7 @@ enum UnclosedBodyRule {
     /// arguments: `Get` in `c.Get(u)`, `fetch` in `fetch[T](u)`; nil when
     /// the callee is another expression.
     static func genericCalleeName(_ call: CallExpression, _ tree: SyntaxTree) -> NodeID? {
-        var function = call.function
-        while true {
-            if let paren = tree.paren(function) {
-                function = paren.inner
-            } else if let index = tree.index(function) {
-                function = index.base
-            } else if let instantiation = tree.indexList(function) {
-                function = instantiation.base
-            } else {
-                break
-            }
-        }
+        let function = tree.innermostOperand(of: call.function, through: [.parentheses, .indexes, .instantiations])
         if tree.kind(function) == .ident { return function }
         return tree.selector(function)?.name
     }

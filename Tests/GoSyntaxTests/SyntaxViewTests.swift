@@ -282,4 +282,19 @@ import GoSyntax
         #expect(Array(calls[0].arguments) == [calls[0].arguments[0]])
         #expect(NodeIDs.empty.isEmpty)
     }
+
+    @Test func innermostOperandStepsOnlyThroughTheWrappersAsked() {
+        let file = Self.parse("package p\n\nvar _ = (*s).mu\nvar _ = f[A, B](x)\nvar _ = v[i].f\n")
+        let tree = file.tree
+        let selectors = tree.nodes.indices.dropFirst().map { NodeID(Int32($0)) }.filter { tree.kind($0) == .selector }
+        #expect(file.text(tree.innermostOperand(of: selectors[0], through: [.selectors, .parentheses, .stars])) == "s")
+        #expect(file.text(tree.innermostOperand(of: selectors[0], through: [.selectors, .parentheses])) == "*s")
+        #expect(file.text(tree.innermostOperand(of: selectors[1], through: [.selectors])) == "v[i]")
+        #expect(file.text(tree.innermostOperand(of: selectors[1], through: [.selectors, .indexes])) == "v")
+        let call = file.first(.call)
+        let function = tree.call(call)?.function ?? .none
+        #expect(file.text(tree.innermostOperand(of: function, through: [.instantiations])) == "f")
+        #expect(file.text(tree.innermostOperand(of: function, through: [.indexes])) == "f[A, B]")
+        #expect(tree.innermostOperand(of: .none, through: [.parentheses, .stars]) == NodeID.none)
+    }
 }

@@ -58,3 +58,44 @@ extension SyntaxTree {
         return nil
     }
 }
+
+/// The expressions `SyntaxTree.innermostOperand(of:through:)` steps through
+/// to reach the operand they wrap.
+public struct OperandWrappers: OptionSet, Sendable {
+    public let rawValue: UInt8
+    @inlinable public init(rawValue: UInt8) { self.rawValue = rawValue }
+    /// `(x)`.
+    public static let parentheses = OperandWrappers(rawValue: 1 << 0)
+    /// `*x`: a dereference or a pointer type.
+    public static let stars = OperandWrappers(rawValue: 1 << 1)
+    /// `x[i]`: an element, or an instantiation with one type argument.
+    public static let indexes = OperandWrappers(rawValue: 1 << 2)
+    /// `x[A, B]`: an instantiation with several type arguments.
+    public static let instantiations = OperandWrappers(rawValue: 1 << 3)
+    /// `x.f`.
+    public static let selectors = OperandWrappers(rawValue: 1 << 4)
+}
+
+extension SyntaxTree {
+    /// The operand inside any number of the given wrappers: `s` of
+    /// `(*s).mu` through parentheses, stars and selectors; `T` of `*T[K, V]`
+    /// through stars and instantiations. `id` itself when it is no such wrapper.
+    @inlinable public func innermostOperand(of id: NodeID, through wrappers: OperandWrappers) -> NodeID {
+        var current = id
+        while true {
+            if wrappers.contains(.parentheses), let paren = paren(current) {
+                current = paren.inner
+            } else if wrappers.contains(.stars), let star = star(current) {
+                current = star.operand
+            } else if wrappers.contains(.indexes), let index = index(current) {
+                current = index.base
+            } else if wrappers.contains(.instantiations), let instantiation = indexList(current) {
+                current = instantiation.base
+            } else if wrappers.contains(.selectors), let selector = selector(current) {
+                current = selector.base
+            } else {
+                return current
+            }
+        }
+    }
+}
